@@ -1,0 +1,26 @@
+from odoo import api, models
+
+from ..lib import thai_format
+
+
+class WelfareFormat(models.AbstractModel):
+    """Thai formats for QWeb documents: ``o.env['welfare.format'].thai_date(d)``."""
+
+    _name = "welfare.format"
+    _description = "Thai Document Formats"
+
+    @api.model
+    def thai_date(self, date, short=False):
+        return thai_format.thai_date(date, short=short)
+
+    @api.model
+    def baht_text(self, amount):
+        return thai_format.baht_text(amount)
+
+    @api.model
+    def national_id(self, number):
+        return thai_format.format_national_id(number)
+
+    @api.model
+    def be_year(self, date):
+        return thai_format.be_year(date) if date else ""

@@ -1,0 +1,83 @@
+import re
+
+import pytz
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+PROVINCE_CODE = re.compile(r"^TH-\d{2}$")
+
+
+class WelfareProfile(models.AbstractModel):
+    """Applies a province deployment profile (config/profiles/*.toml) to a database.
+
+    The profile says which province the database serves, its language and time
+    zone. Applying it makes Thai the language of every user and new contact, sets
+    the time zone, and turns the main company into the provincial network.
+    """
+
+    _name = "welfare.profile"
+    _description = "Province Deployment Profile"
+
+    @api.model
+    def apply_profile(self, profile):
+        values = self._check_profile(profile)
+        state = values["state"]
+        lang = values["lang"]
+        tz = values["timezone"]
+        self.env["res.lang"]._activate_lang(lang)
+        defaults = self.env["ir.default"].sudo()
+        defaults.set("res.partner", "lang", lang)
+        defaults.set("res.partner", "tz", tz)
+        users = self.env["res.users"].sudo().with_context(active_test=False).search([])
+        users.write({"lang": lang, "tz": tz})
+        company = self.env.ref("base.main_company").sudo()
+        company.write(
+            {
+                "name": self.env._(
+                    "Community Welfare Network of %(province)s",
+                    province=state.with_context(lang=lang).display_name,
+                ),
+                "country_id": self.env.ref("base.th").id,
+                "state_id": state.id,
+                "currency_id": self.env.ref("base.THB").id,
+            }
+        )
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("welfare.province_code", state.code)
+        params.set_param("welfare.profile_name", values["name"])
+        return {"company_id": company.id, "state_id": state.id, "lang": lang, "tz": tz}
+
+    @api.model
+    def _check_profile(self, profile):
+        code = (profile.get("province_code") or "").strip()
+        if not PROVINCE_CODE.match(code):
+            raise UserError(
+                self.env._(
+                    "The profile's province code %(code)r is not of the form TH-NN.",
+                    code=code,
+                )
+            )
+        state = self.env["res.country.state"].search(
+            [("country_id.code", "=", "TH"), ("code", "=", code)], limit=1
+        )
+        if not state:
+            raise UserError(
+                self.env._("No Thai province has the code %(code)s.", code=code)
+            )
+        lang = profile.get("lang") or "th_TH"
+        if (
+            not self.env["res.lang"]
+            .with_context(active_test=False)
+            .search([("code", "=", lang)])
+        ):
+            raise UserError(self.env._("Unknown language %(lang)s.", lang=lang))
+        tz = profile.get("timezone") or "Asia/Bangkok"
+        if tz not in pytz.all_timezones_set:
+            raise UserError(self.env._("Unknown time zone %(tz)s.", tz=tz))
+        return {
+            "state": state,
+            "lang": lang,
+            "timezone": tz,
+            "name": profile.get("name") or state.name,
+        }

@@ -1,0 +1,6 @@
+from . import test_fund
+from . import test_committee
+from . import test_geography
+from . import test_security
+from . import test_profile
+from . import test_format

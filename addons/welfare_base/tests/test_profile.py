@@ -1,0 +1,48 @@
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestProfile(TransactionCase):
+    """Applying a province profile, as the province database command does."""
+
+    def test_profile_makes_a_thai_provincial_database(self):
+        result = self.env["welfare.profile"].apply_profile(
+            {
+                "name": "ร้อยเอ็ด",
+                "province_code": "TH-45",
+                "lang": "th_TH",
+                "timezone": "Asia/Bangkok",
+            }
+        )
+        roi_et = self.env.ref("base.state_th_054")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(result["state_id"], roi_et.id)
+        self.assertEqual(company.state_id, roi_et)
+        self.assertEqual(company.currency_id, self.env.ref("base.THB"))
+        self.assertIn("ร้อยเอ็ด", company.name)
+        self.assertTrue(self.env["res.lang"]._lang_get("th_TH").active)
+        self.assertEqual(self.env.ref("base.user_admin").lang, "th_TH")
+        self.assertEqual(self.env.ref("base.user_admin").tz, "Asia/Bangkok")
+        partner = self.env["res.partner"].create({"name": "ผู้ติดต่อใหม่"})
+        self.assertEqual(partner.lang, "th_TH")
+        params = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(params.get_param("welfare.province_code"), "TH-45")
+
+    def test_bad_province_code_is_refused_and_nothing_changes(self):
+        company = self.env.ref("base.main_company")
+        name = company.name
+        for code in ("45", "TH-99", ""):
+            with self.assertRaises(UserError):
+                self.env["welfare.profile"].apply_profile({"province_code": code})
+        self.assertEqual(company.name, name)
+
+    def test_unknown_language_or_timezone_is_refused(self):
+        with self.assertRaises(UserError):
+            self.env["welfare.profile"].apply_profile(
+                {"province_code": "TH-45", "lang": "xx_XX"}
+            )
+        with self.assertRaises(UserError):
+            self.env["welfare.profile"].apply_profile(
+                {"province_code": "TH-45", "timezone": "Mars/Olympus"}
+            )
