@@ -26,6 +26,10 @@ class WelfareProfile(models.AbstractModel):
         lang = values["lang"]
         tz = values["timezone"]
         self.env["res.lang"]._activate_lang(lang)
+        name = values["name"] or self.with_context(lang=lang).env._(
+            "Community Welfare Network of %(province)s",
+            province=state.welfare_name_th or state.name,
+        )
         defaults = self.env["ir.default"].sudo()
         defaults.set("res.partner", "lang", lang)
         defaults.set("res.partner", "tz", tz)
@@ -34,10 +38,7 @@ class WelfareProfile(models.AbstractModel):
         company = self.env.ref("base.main_company").sudo()
         company.write(
             {
-                "name": self.env._(
-                    "Community Welfare Network of %(province)s",
-                    province=state.with_context(lang=lang).display_name,
-                ),
+                "name": name,
                 "country_id": self.env.ref("base.th").id,
                 "state_id": state.id,
                 "currency_id": self.env.ref("base.THB").id,
@@ -45,7 +46,7 @@ class WelfareProfile(models.AbstractModel):
         )
         params = self.env["ir.config_parameter"].sudo()
         params.set_param("welfare.province_code", state.code)
-        params.set_param("welfare.profile_name", values["name"])
+        params.set_param("welfare.profile_name", name)
         return {"company_id": company.id, "state_id": state.id, "lang": lang, "tz": tz}
 
     @api.model
@@ -79,5 +80,5 @@ class WelfareProfile(models.AbstractModel):
             "state": state,
             "lang": lang,
             "timezone": tz,
-            "name": profile.get("name") or state.name,
+            "name": profile.get("name"),
         }

@@ -9,7 +9,7 @@ class TestProfile(TransactionCase):
     def test_profile_makes_a_thai_provincial_database(self):
         result = self.env["welfare.profile"].apply_profile(
             {
-                "name": "ร้อยเอ็ด",
+                "name": "เครือข่ายกองทุนสวัสดิการชุมชนจังหวัดร้อยเอ็ด",
                 "province_code": "TH-45",
                 "lang": "th_TH",
                 "timezone": "Asia/Bangkok",
@@ -20,7 +20,7 @@ class TestProfile(TransactionCase):
         self.assertEqual(result["state_id"], roi_et.id)
         self.assertEqual(company.state_id, roi_et)
         self.assertEqual(company.currency_id, self.env.ref("base.THB"))
-        self.assertIn("ร้อยเอ็ด", company.name)
+        self.assertEqual(company.name, "เครือข่ายกองทุนสวัสดิการชุมชนจังหวัดร้อยเอ็ด")
         self.assertTrue(self.env["res.lang"]._lang_get("th_TH").active)
         self.assertEqual(self.env.ref("base.user_admin").lang, "th_TH")
         self.assertEqual(self.env.ref("base.user_admin").tz, "Asia/Bangkok")
@@ -28,6 +28,11 @@ class TestProfile(TransactionCase):
         self.assertEqual(partner.lang, "th_TH")
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(params.get_param("welfare.province_code"), "TH-45")
+
+    def test_network_company_named_after_the_province_by_default(self):
+        self.env["welfare.profile"].apply_profile({"province_code": "TH-40"})
+        company = self.env.ref("base.main_company")
+        self.assertIn("ขอนแก่น", company.name)
 
     def test_bad_province_code_is_refused_and_nothing_changes(self):
         company = self.env.ref("base.main_company")
