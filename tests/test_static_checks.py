@@ -72,6 +72,13 @@ def test_files_outside_listed_folders_are_ignored(make_addon):
     assert cs.check_manifest(addon) == []
 
 
+def test_chart_template_csv_files_need_no_listing(make_addon):
+    addon = make_addon(
+        "welfare_x", files={"data/template/account.account-x.csv": "id\n"}
+    )
+    assert cs.check_manifest(addon) == []
+
+
 def test_manifest_that_is_not_a_literal_is_reported(make_addon):
     addon = make_addon("welfare_x", manifest="dict(name=1)")
     assert "not a Python literal" in cs.check_manifest(addon)[0]

@@ -116,6 +116,10 @@ def check_manifest(addon):
             if path.suffix not in (".xml", ".csv") or not path.is_file():
                 continue
             name = path.relative_to(addon).as_posix()
+            if name.startswith("data/template/"):
+                # Chart-of-accounts templates: read by Odoo's chart-template
+                # mechanism from this folder, never listed in the manifest.
+                continue
             if name not in listed:
                 errors.append(f"{where}: {name} is not listed in 'data' or 'demo'")
     return errors
