@@ -19,7 +19,6 @@ class WelfareFundOwnedMixin(models.AbstractModel):
         required=True,
         index=True,
         ondelete="restrict",
-        default=lambda self: self._default_fund_id(),
         check_company=True,
     )
     company_id = fields.Many2one(
@@ -32,7 +31,27 @@ class WelfareFundOwnedMixin(models.AbstractModel):
     )
 
     @api.model
+    def default_get(self, fields_list):
+        """Propose the fund of the user's current company.
+
+        Not as a field default: models that derive their fund from another
+        record (a contribution from its member) compute it, and a default
+        would override that computation.
+        """
+        defaults = super().default_get(fields_list)
+        if (
+            "fund_id" in fields_list
+            and not defaults.get("fund_id")
+            and not self._fields["fund_id"].compute
+        ):
+            fund = self._default_fund_id()
+            if fund:
+                defaults["fund_id"] = fund.id
+        return defaults
+
+    @api.model
     def _default_fund_id(self):
+        """The fund named in the context, else the current company's fund."""
         if self.env.context.get("default_fund_id"):
-            return self.env.context["default_fund_id"]
+            return self.env["welfare.fund"].browse(self.env.context["default_fund_id"])
         return self.env["welfare.fund"]._get_current_fund()

@@ -72,3 +72,11 @@ class TestCommittee(WelfareBaseCase):
         self.assertTrue(meeting.has_minutes)
         meeting.attendee_count = 80
         self.assertEqual(meeting.attendee_count, 80)
+
+    def test_new_meeting_proposes_the_fund_of_the_current_company(self):
+        Meeting = self.env["welfare.fund.meeting"].with_company(self.fund_b.company_id)
+        self.assertEqual(Meeting.default_get(["fund_id"])["fund_id"], self.fund_b.id)
+        meeting = Meeting.with_context(default_fund_id=self.fund_a.id).create(
+            {"name": "ประชุมกองทุน ก"}
+        )
+        self.assertEqual(meeting.fund_id, self.fund_a)
