@@ -1,0 +1,1 @@
+"""Plain-Python logic of the member registry: no Odoo imports here."""

@@ -1,0 +1,985 @@
+import datetime
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import arrears, demo_people, periods, thai_id
+
+_logger = logging.getLogger(__name__)
+
+TITLES = [
+    ("mr", "Mr."),
+    ("mrs", "Mrs."),
+    ("miss", "Miss"),
+    ("boy", "Master (boy)"),
+    ("girl", "Miss (girl)"),
+]
+#: Thai titles as written before a name in the registry
+TITLES_TH = {
+    "mr": "นาย",
+    "mrs": "นาง",
+    "miss": "นางสาว",
+    "boy": "เด็กชาย",
+    "girl": "เด็กหญิง",
+}
+STATES = [
+    ("applicant", "Applicant"),
+    ("active", "Active"),
+    ("grace", "Grace Period"),
+    ("suspended", "Suspended"),
+    ("terminated", "Terminated"),
+    ("resigned", "Resigned"),
+    ("deceased", "Deceased"),
+]
+#: states of a "current" member in CODI's sense
+CURRENT_STATES = ("active", "grace", "suspended")
+#: states whose national ID may not repeat within a fund
+HOLDING_STATES = ("applicant", "active", "grace", "suspended", "deceased")
+AGE_BANDS = [
+    ("0_17", "0-17"),
+    ("18_39", "18-39"),
+    ("40_59", "40-59"),
+    ("60_69", "60-69"),
+    ("70_79", "70-79"),
+    ("80_plus", "80+"),
+]
+ARREARS_BATCH = 5000
+
+
+def age_band(age):
+    for key, limit in (("0_17", 17), ("18_39", 39), ("40_59", 59), ("60_69", 69)):
+        if age <= limit:
+            return key
+    return "70_79" if age <= 79 else "80_plus"
+
+
+class WelfareMember(models.Model):
+    """A member of a community welfare fund: a contact with a membership."""
+
+    _name = "welfare.member"
+    _description = "Fund Member"
+    _inherits = {"res.partner": "partner_id"}
+    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "fund_id, member_number"
+    _rec_names_search = ["name", "member_number", "national_id"]
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Partner",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    member_number = fields.Char(
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Given by the fund's sequence when the member is registered.",
+    )
+    name_title = fields.Selection(
+        TITLES,
+        string="Name Title",
+    )
+    first_name = fields.Char(
+        string="First Name",
+    )
+    last_name = fields.Char(
+        string="Last Name",
+    )
+    national_id = fields.Char(
+        string="National ID",
+        size=13,
+        index=True,
+        copy=False,
+        tracking=True,
+        groups="welfare_base.group_welfare_officer",
+        help="13-digit Thai national ID number, stored without dashes.",
+    )
+    national_id_display = fields.Char(
+        string="National ID No.",
+        compute="_compute_national_id_display",
+        help="Shown in full to the fund's officers, masked to everyone else.",
+    )
+    in_other_fund = fields.Boolean(
+        string="Member Elsewhere",
+        compute="_compute_in_other_fund",
+        help="The same national ID is registered with another fund.",
+    )
+    birthdate = fields.Date(
+        string="Birth Date",
+        tracking=True,
+    )
+    age = fields.Integer(
+        compute="_compute_age",
+        store=True,
+        aggregator="avg",
+        help="Age in years, kept up to date by the daily membership job.",
+    )
+    age_band = fields.Selection(
+        AGE_BANDS,
+        compute="_compute_age",
+        store=True,
+    )
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")],
+    )
+    member_type = fields.Selection(
+        [
+            ("general", "General"),
+            ("youth", "Child / Youth"),
+            ("elderly", "Elderly"),
+            ("disadvantaged", "Disadvantaged"),
+            ("disabled", "Disabled"),
+            ("orphan", "Orphan"),
+        ],
+        required=True,
+        default="general",
+        tracking=True,
+    )
+    village_no = fields.Char(
+        string="Village No.",
+        index=True,
+        help="Village number (หมู่ที่) of the member's address.",
+    )
+    subdistrict_id = fields.Many2one(
+        "welfare.subdistrict",
+        string="Sub-district",
+        index=True,
+        default=lambda self: self._default_subdistrict_id(),
+    )
+    district_id = fields.Many2one(
+        related="subdistrict_id.district_id",
+        string="District",
+    )
+    occupation = fields.Char()
+    join_date = fields.Date(
+        tracking=True,
+        copy=False,
+        help="Date the committee approved the membership.",
+    )
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        required=True,
+        default="applicant",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    state_date = fields.Date(
+        string="Status Since",
+        copy=False,
+        readonly=True,
+    )
+    death_date = fields.Date(
+        string="Date of Death",
+        tracking=True,
+        copy=False,
+    )
+    resign_date = fields.Date(
+        string="Resignation Date",
+        tracking=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one(
+        "res.users",
+        string="Approved By",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    approved_date = fields.Date(
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    scheme_id = fields.Many2one(
+        related="fund_id.contribution_scheme_id",
+        string="Contribution Scheme",
+    )
+    paid_until = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Contributions cover up to and including this day.",
+    )
+    months_in_arrears = fields.Integer(
+        default=0,
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        help="Whole months between the last covered day and today, updated daily.",
+    )
+    contribution_ids = fields.One2many(
+        "welfare.contribution",
+        "member_id",
+        string="Contributions",
+    )
+    contribution_count = fields.Integer(
+        compute="_compute_contribution_stats",
+    )
+    contribution_total = fields.Monetary(
+        string="Total Contributed",
+        compute="_compute_contribution_stats",
+        currency_field="fund_currency_id",
+    )
+    fund_currency_id = fields.Many2one(
+        related="fund_id.currency_id",
+        string="Fund Currency",
+    )
+    entry_fee_paid = fields.Boolean(
+        compute="_compute_contribution_stats",
+    )
+    beneficiary_ids = fields.One2many(
+        "welfare.member.beneficiary",
+        "member_id",
+        string="Beneficiaries",
+        copy=False,
+    )
+    beneficiary_share_total = fields.Float(
+        string="Total Share (%)",
+        compute="_compute_beneficiary_share_total",
+    )
+    consent_date = fields.Date(
+        string="Data Consent Date",
+        tracking=True,
+        help="When the member agreed that the fund keeps their personal data (PDPA).",
+    )
+    consent_method = fields.Selection(
+        [
+            ("paper", "Signed Form"),
+            ("verbal", "Verbal, Witnessed"),
+            ("electronic", "Electronic"),
+        ],
+        tracking=True,
+    )
+    health_consent = fields.Boolean(
+        string="Health Data Consent",
+        tracking=True,
+        help="Explicit consent to keep health and disability data, required "
+        "separately under the PDPA.",
+    )
+    health_consent_date = fields.Date(
+        tracking=True,
+    )
+
+    @api.model
+    def _default_fund(self):
+        fund = self._default_fund_id()
+        if isinstance(fund, int):
+            fund = self.env["welfare.fund"].browse(fund)
+        return fund or self.env["welfare.fund"]
+
+    @api.model
+    def _default_subdistrict_id(self):
+        return self._default_fund().subdistrict_id
+
+    @api.depends("national_id")
+    @api.depends_context("uid")
+    def _compute_national_id_display(self):
+        # sudo: the masked form is shown to users who may not read the field
+        for member, sudo_member in zip(self, self.sudo(), strict=True):
+            number = sudo_member.national_id
+            if not number:
+                member.national_id_display = False
+            elif member._can_read_national_id():
+                member.national_id_display = thai_id.format_id(number)
+            else:
+                member.national_id_display = thai_id.mask(number)
+
+    def _can_read_national_id(self):
+        """Officers of the member's fund and above read the ID in full."""
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("welfare_base.group_welfare_officer")
+            and self.company_id in user.company_ids
+        )
+
+    @api.depends("national_id", "fund_id")
+    def _compute_in_other_fund(self):
+        # sudo: other funds' members are not readable; only the fact is shown
+        members = self.sudo()
+        numbers = [n for n in members.mapped("national_id") if n]
+        groups = {}
+        if numbers:
+            for number, funds in (
+                self.env["welfare.member"]
+                .sudo()
+                ._read_group(
+                    [("national_id", "in", numbers), ("state", "in", HOLDING_STATES)],
+                    ["national_id"],
+                    ["fund_id:recordset"],
+                )
+            ):
+                groups[number] = funds
+        for member, sudo_member in zip(self, members, strict=True):
+            funds = groups.get(sudo_member.national_id)
+            member.in_other_fund = bool(funds and funds - sudo_member.fund_id)
+
+    @api.depends("birthdate")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            if member.birthdate:
+                member.age = relativedelta(today, member.birthdate).years
+                member.age_band = age_band(member.age)
+            else:
+                member.age = 0
+                member.age_band = False
+
+    @api.depends("contribution_ids.state", "contribution_ids.amount")
+    def _compute_contribution_stats(self):
+        data = {}
+        if self.ids:
+            for member, kind, count, total in self.env[
+                "welfare.contribution"
+            ]._read_group(
+                [("member_id", "in", self.ids), ("state", "=", "confirmed")],
+                ["member_id", "kind"],
+                ["__count", "amount:sum"],
+            ):
+                data[member.id, kind] = (count, total)
+        for member in self:
+            count, total = data.get((member.id, "contribution"), (0, 0.0))
+            member.contribution_count = count
+            member.contribution_total = total
+            member.entry_fee_paid = (member.id, "entry_fee") in data
+
+    @api.depends("beneficiary_ids.share")
+    def _compute_beneficiary_share_total(self):
+        for member in self:
+            member.beneficiary_share_total = sum(member.beneficiary_ids.mapped("share"))
+
+    @api.constrains("national_id")
+    def _check_national_id(self):
+        for member in self.sudo():
+            if member.national_id and not thai_id.is_valid(member.national_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s is not a valid national ID number (13 digits "
+                        "with a correct check digit).",
+                        number=member.national_id,
+                    )
+                )
+        self._check_national_id_unique()
+
+    @api.constrains("state", "fund_id")
+    def _check_national_id_unique(self):
+        members = self.sudo().filtered(
+            lambda m: m.national_id and m.state in HOLDING_STATES
+        )
+        if not members:
+            return
+        groups = (
+            self.env["welfare.member"]
+            .sudo()
+            ._read_group(
+                [
+                    ("national_id", "in", members.mapped("national_id")),
+                    ("fund_id", "in", members.fund_id.ids),
+                    ("state", "in", HOLDING_STATES),
+                ],
+                ["fund_id", "national_id"],
+                ["__count"],
+                having=[("__count", ">", 1)],
+            )
+        )
+        if groups:
+            fund, number, _count = groups[0]
+            raise ValidationError(
+                self.env._(
+                    "National ID %(number)s is already registered with fund %(fund)s.",
+                    number=thai_id.format_id(number),
+                    fund=fund.display_name,
+                )
+            )
+
+    @api.constrains("beneficiary_ids")
+    def _check_beneficiary_shares(self):
+        for member in self:
+            if member.beneficiary_ids and (
+                abs(member.beneficiary_share_total - 100.0) > 0.001
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The shares of %(member)s's beneficiaries add up to "
+                        "%(total)s%%: they must add up to 100%%.",
+                        member=member.display_name,
+                        total=round(member.beneficiary_share_total, 2),
+                    )
+                )
+
+    @api.constrains("birthdate", "death_date", "join_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            if member.birthdate and member.birthdate > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: the birth date cannot be in the future.",
+                        member=member.display_name,
+                    )
+                )
+            # a year typed in the wrong era lands 543 years away
+            if member.birthdate and member.birthdate.year < today.year - 130:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: the birth date %(date)s is more than 130 years "
+                        "ago: check the year (B.E. = C.E. + 543).",
+                        member=member.display_name,
+                        date=member.birthdate,
+                    )
+                )
+            if member.join_date and member.join_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: the join date %(date)s cannot be in the future: "
+                        "check the year (B.E. = C.E. + 543).",
+                        member=member.display_name,
+                        date=member.join_date,
+                    )
+                )
+            if member.death_date and (
+                member.death_date > today
+                or (member.birthdate and member.death_date < member.birthdate)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: the date of death must be between the birth "
+                        "date and today.",
+                        member=member.display_name,
+                    )
+                )
+
+    @api.onchange("name_title", "first_name", "last_name")
+    def _onchange_name_parts(self):
+        for member in self:
+            name = member._compose_name(
+                member.name_title, member.first_name, member.last_name
+            )
+            if name:
+                member.name = name
+
+    @api.onchange("subdistrict_id")
+    def _onchange_subdistrict_id(self):
+        for member in self:
+            if member.subdistrict_id:
+                member.zip = member.subdistrict_id.zip
+                member.state_id = member.subdistrict_id.state_id
+                member.city = member.subdistrict_id.district_id.name
+                member.country_id = self.env.ref("base.th")
+
+    @api.model
+    def _compose_name(self, title, first_name, last_name):
+        first = (first_name or "").strip()
+        last = (last_name or "").strip()
+        if not first and not last:
+            return ""
+        return f"{TITLES_TH.get(title, '')}{first} {last}".strip()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        funds = self.env["welfare.fund"]
+        partner_vals = []
+        for vals in vals_list:
+            if vals.get("national_id"):
+                vals["national_id"] = thai_id.clean(vals["national_id"])
+            if not vals.get("name") and (
+                vals.get("first_name") or vals.get("last_name")
+            ):
+                vals["name"] = self._compose_name(
+                    vals.get("name_title"),
+                    vals.get("first_name"),
+                    vals.get("last_name"),
+                )
+            fund = (
+                funds.browse(vals["fund_id"])
+                if vals.get("fund_id")
+                else self._default_fund()
+            )
+            vals.setdefault("fund_id", fund.id)
+            if not vals.get("partner_id"):
+                partner_vals.append(self._prepare_partner_values(vals, fund))
+        # one batch of contacts, each in the member's fund company
+        partners = iter(self.env["res.partner"].create(partner_vals))
+        for vals in vals_list:
+            if not vals.get("partner_id"):
+                vals["partner_id"] = next(partners).id
+        by_fund = {}
+        for vals in vals_list:
+            if not vals.get("member_number"):
+                by_fund.setdefault(vals["fund_id"], []).append(vals)
+        for fund_id, fund_vals in by_fund.items():
+            numbers = funds.browse(fund_id)._next_numbers(
+                "member_sequence_id", len(fund_vals)
+            )
+            for vals, number in zip(fund_vals, numbers, strict=True):
+                vals["member_number"] = number
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            vals.setdefault("state_date", today)
+        return super().create(vals_list)
+
+    @api.model
+    def _prepare_partner_values(self, vals, fund):
+        partner_fields = self.env["res.partner"]._fields
+        own = self._fields
+        values = {
+            key: value
+            for key, value in vals.items()
+            if key in partner_fields
+            and (key not in own or own[key].inherited)
+            and key != "company_id"
+        }
+        for key in list(values):
+            vals.pop(key)
+        subdistrict = self.env["welfare.subdistrict"].browse(
+            vals.get("subdistrict_id") or fund.subdistrict_id.id
+        )
+        values.setdefault("name", self.env._("New Member"))
+        values["company_id"] = fund.company_id.id
+        values.setdefault("country_id", self.env.ref("base.th").id)
+        if subdistrict:
+            values.setdefault("zip", subdistrict.zip)
+            values.setdefault("state_id", subdistrict.state_id.id)
+            values.setdefault("city", subdistrict.district_id.name)
+        return values
+
+    def write(self, vals):
+        if vals.get("national_id"):
+            vals["national_id"] = thai_id.clean(vals["national_id"])
+        res = super().write(vals)
+        if {"name_title", "first_name", "last_name"} & set(vals) and "name" not in vals:
+            for member in self:
+                name = member._compose_name(
+                    member.name_title, member.first_name, member.last_name
+                )
+                if name and name != member.name:
+                    member.name = name
+        if "fund_id" in vals:
+            for member in self:
+                member.partner_id.company_id = member.company_id
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_money(self):
+        if (
+            self.env["welfare.contribution"]
+            .sudo()
+            .search_count(
+                [("member_id", "in", self.ids), ("state", "=", "confirmed")], limit=1
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "Members with confirmed contributions cannot be deleted: "
+                    "they stay in the registry as resigned, terminated or deceased."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env)).get(
+            state, state
+        )
+
+    def _set_state(self, new_state, reason):
+        """Move the members to ``new_state`` and log the reason in their chatter.
+
+        Works on many members at once: one write per previous state and one
+        batch of chatter notes.
+        """
+        members = self.filtered(lambda m: m.state != new_state)
+        if not members:
+            return True
+        today = fields.Date.context_today(self)
+        new_label = self._state_label(new_state)
+        bodies = {}
+        for old_state in set(members.mapped("state")):
+            group = members.filtered(lambda m, s=old_state: m.state == s)
+            body = self.env._(
+                "Status: %(old)s → %(new)s. Reason: %(reason)s",
+                old=self._state_label(old_state),
+                new=new_label,
+                reason=reason or "-",
+            )
+            bodies.update(dict.fromkeys(group.ids, body))
+            group.with_context(mail_notrack=True).write(
+                {"state": new_state, "state_date": today}
+            )
+        members._message_log_batch(bodies=bodies)
+        return True
+
+    def _check_committee(self):
+        if not self.env.user.has_group("welfare_base.group_welfare_committee"):
+            raise UserError(
+                self.env._("Only the fund committee may approve or reinstate members.")
+            )
+
+    def action_approve(self):
+        self._check_committee()
+        not_applicants = self.filtered(lambda m: m.state != "applicant")
+        if not_applicants:
+            raise UserError(
+                self.env._(
+                    "Only applicants can be approved: %(members)s.",
+                    members=", ".join(not_applicants.mapped("display_name")),
+                )
+            )
+        today = fields.Date.context_today(self)
+        for member in self:
+            member.write(
+                {
+                    "approved_by_id": self.env.user.id,
+                    "approved_date": today,
+                    "join_date": member.join_date or today,
+                }
+            )
+        self._set_state(
+            "active",
+            self.env._("approved by %(user)s", user=self.env.user.name),
+        )
+        self._update_arrears(today)
+        return True
+
+    def action_resign(self, reason):
+        self._check_reason(reason)
+        ended = self.filtered(lambda m: m.state in ("resigned", "deceased"))
+        if ended:
+            raise UserError(
+                self.env._(
+                    "%(members)s already left the fund.",
+                    members=", ".join(ended.mapped("display_name")),
+                )
+            )
+        self.write({"resign_date": fields.Date.context_today(self)})
+        return self._set_state("resigned", reason)
+
+    def action_mark_deceased(self, death_date, reason):
+        self._check_reason(reason)
+        if not death_date:
+            raise UserError(self.env._("Give the date of death."))
+        self.write({"death_date": death_date})
+        return self._set_state("deceased", reason)
+
+    def action_terminate(self, reason):
+        self._check_reason(reason)
+        return self._set_state("terminated", reason)
+
+    def action_reinstate(self, reason):
+        """The committee brings a suspended or terminated member back."""
+        self._check_committee()
+        self._check_reason(reason)
+        wrong = self.filtered(
+            lambda m: m.state not in ("grace", "suspended", "terminated")
+        )
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Only members in grace, suspended or terminated can be "
+                    "reinstated: %(members)s.",
+                    members=", ".join(wrong.mapped("display_name")),
+                )
+            )
+        self._set_state("active", reason)
+        return True
+
+    def _check_reason(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for this change of status."))
+
+    def action_open_status_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "welfare_membership.welfare_member_status_wizard_action"
+        )
+        action["context"] = {
+            "default_member_ids": self.ids,
+            "default_action": self.env.context.get("status_action", "resign"),
+        }
+        return action
+
+    def action_view_contributions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "welfare_membership.welfare_contribution_action"
+        )
+        action["domain"] = [("member_id", "=", self.id)]
+        action["context"] = {
+            "default_member_id": self.id,
+            "default_fund_id": self.fund_id.id,
+        }
+        return action
+
+    @api.model
+    def _action_export_registry(self):
+        """The registry of every fund the user works with, as XLSX."""
+        funds = self.env["welfare.fund"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        )
+        return self.env.ref(
+            "welfare_membership.action_report_member_registry_xlsx"
+        ).report_action(None, data={"fund_ids": funds.ids})
+
+    # ------------------------------------------------------------------
+    # Contributions and arrears
+    # ------------------------------------------------------------------
+    def _proposed_amounts(self, date):
+        """{member id: amount to propose at a collection on ``date``}."""
+        result = {}
+        for member in self:
+            scheme = member.fund_id.contribution_scheme_id
+            if not scheme:
+                result[member.id] = 0.0
+                continue
+            result[member.id] = periods.proposed_amount(
+                member.paid_until, member.join_date, date, scheme.amount, scheme.period
+            )
+        return result
+
+    def _update_arrears(self, today=None):
+        """Recompute months in arrears and move members along the ladder.
+
+        Set-based: values are computed in Python from one read of the
+        members, written with one query per distinct value, and state moves
+        are grouped by target state.
+        """
+        today = today or fields.Date.context_today(self)
+        by_months = {}
+        moves = {}
+        for member in self:
+            months = arrears.months_in_arrears(
+                member.paid_until, member.join_date, today
+            )
+            if member.state == "applicant":
+                months = 0
+            if months != member.months_in_arrears:
+                by_months.setdefault(months, []).append(member.id)
+            scheme = member.fund_id.contribution_scheme_id
+            if not scheme:
+                continue
+            target = arrears.next_state(
+                member.state,
+                months,
+                scheme.grace_months,
+                scheme.suspend_months,
+                scheme.terminate_months,
+            )
+            if target != member.state:
+                moves.setdefault(target, []).append(member.id)
+        members = self.browse()
+        for months, ids in by_months.items():
+            members.browse(ids).write({"months_in_arrears": months})
+        for target, ids in moves.items():
+            group = members.browse(ids)
+            if target == "active":
+                reason = self.env._("arrears paid")
+            else:
+                reason = self.env._(
+                    "%(months)s months in arrears on %(date)s",
+                    months="/".join(sorted({str(m.months_in_arrears) for m in group})),
+                    date=today.isoformat(),
+                )
+            group._set_state(target, reason)
+        return moves
+
+    @api.model
+    def _cron_update_arrears(self, batch_size=ARREARS_BATCH):
+        """Daily job: arrears and ages of every current member, in batches."""
+        today = fields.Date.context_today(self)
+        self._update_ages(today)
+        self.env.cr.execute(
+            "SELECT id FROM welfare_member WHERE state IN %s ORDER BY id",
+            (arrears.MANAGED,),
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        cron = self.env["ir.cron"]
+        done = 0
+        for start in range(0, len(ids), batch_size):
+            batch = self.browse(ids[start : start + batch_size])
+            for company, members in batch.grouped("company_id").items():
+                members.with_company(company)._update_arrears(today)
+            done += len(batch)
+            cron._notify_progress(done=done, remaining=len(ids) - done)
+            self.env.flush_all()
+            self.env.invalidate_all()
+        _logger.info("Arrears updated for %s members", done)
+        return True
+
+    @api.model
+    def _update_ages(self, today):
+        """Ages (and bands) of members whose age changed, in one query."""
+        self.flush_model(["birthdate", "age", "age_band"])
+        self.env.cr.execute(
+            """
+            WITH ages AS (
+                SELECT id, date_part('year', age(%(today)s::date, birthdate))::int AS a
+                  FROM welfare_member
+                 WHERE birthdate IS NOT NULL
+            )
+            UPDATE welfare_member m
+               SET age = ages.a,
+                   age_band = CASE
+                       WHEN ages.a <= 17 THEN '0_17'
+                       WHEN ages.a <= 39 THEN '18_39'
+                       WHEN ages.a <= 59 THEN '40_59'
+                       WHEN ages.a <= 69 THEN '60_69'
+                       WHEN ages.a <= 79 THEN '70_79'
+                       ELSE '80_plus' END
+              FROM ages
+             WHERE m.id = ages.id AND m.age IS DISTINCT FROM ages.a
+            """,
+            {"today": today},
+        )
+        self.invalidate_model(["age", "age_band"])
+
+    # ------------------------------------------------------------------
+    # Finding members at a collection
+    # ------------------------------------------------------------------
+    @api.model
+    def _find_by_code(self, code, fund):
+        """The member of ``fund`` a typed or scanned code designates.
+
+        A member number, a national ID (with or without dashes) or the
+        content of a member card's QR code (see :meth:`_find_by_card_code`).
+        """
+        code = (code or "").strip()
+        if not code:
+            return self.browse()
+        domain = [("fund_id", "=", fund.id)]
+        member = self.search(domain + [("member_number", "=", code)], limit=1)
+        if not member:
+            digits = thai_id.clean(code)
+            if len(digits) == 13 and digits.isdigit():
+                member = self.search(domain + [("national_id", "=", digits)], limit=1)
+        if not member:
+            member = self._find_by_card_code(code, fund)
+        return member
+
+    @api.model
+    def _find_by_card_code(self, code, fund):
+        """Hook for member cards: the member whose card QR holds ``code``."""
+        return self.browse()
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_demo_members(self, per_fund=30):
+        """Members with contributions, some in arrears, for the demo funds.
+
+        Deterministic (seeded by the fund key); each member gets the xml id
+        ``welfare_membership.welfare_member_<fund key>_<nn>_demo``.
+        """
+        keys = [
+            "rop_mueang",
+            "nuea_mueang",
+            "nai_mueang",
+            "kaset_wisai",
+            "mueang_bua",
+            "sa_khu",
+            "klang",
+            "na_ngam",
+            "waeng",
+            "na_udom",
+        ]
+        imd = self.env["ir.model.data"]
+        if imd.search_count(
+            [("module", "=", "welfare_membership"), ("model", "=", self._name)], limit=1
+        ):
+            return False
+        today = fields.Date.context_today(self)
+        Contribution = self.env["welfare.contribution"]
+        self.env["welfare.fund"].search([])._setup_membership()
+        for key in keys:
+            fund = self.env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
+            if not fund:
+                continue
+            fund = fund.with_company(fund.company_id)
+            people = demo_people.people(key, per_fund, today)
+            vals_list = []
+            for person in people:
+                join = today - relativedelta(years=person["years"], months=1)
+                vals = {
+                    "fund_id": fund.id,
+                    "name_title": person["name_title"],
+                    "first_name": person["first_name"],
+                    "last_name": person["last_name"],
+                    "gender": person["gender"],
+                    "birthdate": person["birthdate"],
+                    "national_id": person["national_id"],
+                    "member_type": person["member_type"],
+                    "village_no": person["village_no"],
+                    "street": person["street"],
+                    "phone": person["phone"],
+                    "occupation": person["occupation"],
+                    "consent_date": join,
+                    "consent_method": "paper",
+                    "beneficiary_ids": [
+                        fields.Command.create(
+                            {
+                                "name": "{} {}".format(
+                                    person["first_name"], person["beneficiary"]
+                                ),
+                                "relationship": "child",
+                                "share": 100.0,
+                            }
+                        )
+                    ],
+                }
+                if not person["applicant"]:
+                    vals.update(
+                        state="active",
+                        join_date=join,
+                        approved_date=join,
+                        # the last three payments below bring it to its target
+                        paid_until=today
+                        - datetime.timedelta(days=person["behind"] + 90),
+                    )
+                vals_list.append(vals)
+            members = self.with_company(fund.company_id).create(vals_list)
+            imd.create(
+                [
+                    {
+                        "module": "welfare_membership",
+                        "name": f"welfare_member_{key}_{i:02d}_demo",
+                        "model": self._name,
+                        "res_id": member.id,
+                        "noupdate": True,
+                    }
+                    for i, member in enumerate(members)
+                ]
+            )
+            payments = []
+            scheme = fund.contribution_scheme_id
+            for member, person in zip(members, people, strict=True):
+                if person["applicant"]:
+                    payments.append(
+                        {
+                            "member_id": member.id,
+                            "kind": "entry_fee",
+                            "amount": scheme.entry_fee or 50.0,
+                            "date": today - datetime.timedelta(days=3),
+                        }
+                    )
+                    continue
+                for i in range(3):
+                    start = member.paid_until + datetime.timedelta(days=1 + 30 * i)
+                    payments.append(
+                        {
+                            "member_id": member.id,
+                            "amount": scheme.amount * 30
+                            if scheme.period == "day"
+                            else scheme.amount,
+                            "date": min(start, today),
+                            "payment_method": "cash" if i % 3 else "promptpay",
+                        }
+                    )
+            Contribution.with_company(fund.company_id).create(payments).action_confirm()
+            members._update_arrears(today)
+        return True
