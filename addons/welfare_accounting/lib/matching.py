@@ -1,0 +1,116 @@
+"""CODI matching: who counts and how much, for one fiscal year.
+
+Plain Python, no Odoo. CODI's fiscal year runs 1 October - 30 September and is
+named by the CE year in which it ends: fiscal year 2026 is 1 Oct 2025 - 30 Sep 2026.
+A member counts when active, a member for at least ``min_years`` full years on
+30 September, and matched fewer than ``max_times`` times before.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+MIN_YEARS = 1
+MAX_TIMES = 3
+ELIGIBLE_STATES = ("active",)
+
+# Reasons a member does not count (keys for the translated labels of the model).
+ELIGIBLE = "eligible"
+NOT_ACTIVE = "not_active"
+TOO_RECENT = "too_recent"
+MAX_REACHED = "max_reached"
+NO_CONTRIBUTION = "no_contribution"
+
+CENT = Decimal("0.01")
+
+
+def cutoff_date(fiscal_year):
+    """30 September of the fiscal year: the day membership years are counted on."""
+    return datetime.date(int(fiscal_year), 9, 30)
+
+
+def fiscal_year_bounds(fiscal_year):
+    """First and last day of the fiscal year ending 30 September ``fiscal_year``."""
+    fiscal_year = int(fiscal_year)
+    return datetime.date(fiscal_year - 1, 10, 1), datetime.date(fiscal_year, 9, 30)
+
+
+def full_years(start, on):
+    """Whole years from ``start`` to ``on`` (a birthday-style count; 0 if not yet)."""
+    if not start or on < start:
+        return 0
+    years = on.year - start.year
+    if (on.month, on.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def eligibility(
+    state,
+    join_date,
+    fiscal_year,
+    times_matched,
+    min_years=MIN_YEARS,
+    max_times=MAX_TIMES,
+    states=ELIGIBLE_STATES,
+):
+    """Why a member counts for the fiscal year's matching, or why not.
+
+    Returns one of ELIGIBLE, NOT_ACTIVE, TOO_RECENT, MAX_REACHED.
+    """
+    if state not in states:
+        return NOT_ACTIVE
+    if not join_date or full_years(join_date, cutoff_date(fiscal_year)) < min_years:
+        return TOO_RECENT
+    if (times_matched or 0) >= max_times:
+        return MAX_REACHED
+    return ELIGIBLE
+
+
+def matching_amount(contributions, rate=1.0, cap=0.0):
+    """Matching money for one member: contributions x rate, at most ``cap`` (0 = none).
+
+    Rounded to the satang, never negative.
+    """
+    amount = Decimal(str(contributions or 0)) * Decimal(str(rate or 0))
+    if cap and Decimal(str(cap)) > 0:
+        amount = min(amount, Decimal(str(cap)))
+    amount = max(amount, Decimal(0))
+    return float(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def build_lines(members, fiscal_year, rate=1.0, cap=0.0, **rules):
+    """Eligible members and their amounts, in the order given.
+
+    ``members`` is an iterable of dicts with keys ``id``, ``state``, ``join_date``,
+    ``times_matched`` and ``contributions`` (their contributions of the year).
+    Returns ``(lines, skipped)``: ``lines`` are dicts with ``id``, ``years``,
+    ``times_matched``, ``contributions`` and ``amount``; ``skipped`` maps each
+    member id left out to its reason. A member with no contribution in the year
+    is left out (NO_CONTRIBUTION): there is nothing to match.
+    """
+    lines, skipped = [], {}
+    cutoff = cutoff_date(fiscal_year)
+    for member in members:
+        reason = eligibility(
+            member["state"],
+            member["join_date"],
+            fiscal_year,
+            member.get("times_matched", 0),
+            **rules,
+        )
+        amount = matching_amount(member.get("contributions"), rate, cap)
+        if reason == ELIGIBLE and amount <= 0:
+            reason = NO_CONTRIBUTION
+        if reason != ELIGIBLE:
+            skipped[member["id"]] = reason
+            continue
+        lines.append(
+            {
+                "id": member["id"],
+                "years": full_years(member["join_date"], cutoff),
+                "times_matched": member.get("times_matched", 0),
+                "contributions": member.get("contributions") or 0.0,
+                "amount": amount,
+            }
+        )
+    return lines, skipped

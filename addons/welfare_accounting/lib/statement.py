@@ -1,0 +1,82 @@
+"""The receipts and payments statement in CODI's categories.
+
+Plain Python, no Odoo: the model sums the ledger by category and hands the sums
+here, which orders them, totals them and checks the admin-cost share.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+# Order of the lines on CODI's financial report.
+ASSET_CATEGORIES = ("cash", "bank", "investment")
+RECEIPT_CATEGORIES = (
+    "contribution",
+    "codi_seed",
+    "codi_matching",
+    "local_government",
+    "other_government",
+    "entry_fee",
+    "donation",
+    "interest",
+    "other_income",
+)
+PAYMENT_CATEGORIES = (
+    "benefit",
+    "staff",
+    "travel",
+    "stationery",
+    "meeting",
+    "other_expense",
+)
+# Payments that are the running costs of the fund, not benefits to members.
+ADMIN_CATEGORIES = ("staff", "travel", "stationery", "meeting", "other_expense")
+ADMIN_LIMIT = 20.0
+
+CENT = Decimal("0.01")
+
+
+def money(value):
+    """A float rounded to the satang."""
+    return float(Decimal(str(value or 0)).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def admin_share(admin_total, receipts_total):
+    """Admin costs as a percentage of the period's receipts (0 when nothing came in)."""
+    if not receipts_total:
+        return 0.0
+    return money(100.0 * admin_total / receipts_total)
+
+
+def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT):
+    """Totals of a statement.
+
+    ``opening`` and ``closing`` map asset categories to balances; ``receipts`` and
+    ``payments`` map categories to the period's amounts (missing ones count 0).
+    The returned dict has every category in CODI's order, the totals, the
+    admin-cost share, whether it is over ``limit``, and ``difference``: what
+    moved the cash and bank other than these receipts and payments (0 for a
+    ledger that holds only the fund's postings).
+    """
+    receipts_total = money(sum(receipts.get(c, 0.0) for c in RECEIPT_CATEGORIES))
+    payments_total = money(sum(payments.get(c, 0.0) for c in PAYMENT_CATEGORIES))
+    admin_total = money(sum(payments.get(c, 0.0) for c in ADMIN_CATEGORIES))
+    opening_total = money(sum(opening.get(c, 0.0) for c in ASSET_CATEGORIES))
+    closing_total = money(sum(closing.get(c, 0.0) for c in ASSET_CATEGORIES))
+    share = admin_share(admin_total, receipts_total)
+    return {
+        "opening": {c: money(opening.get(c)) for c in ASSET_CATEGORIES},
+        "closing": {c: money(closing.get(c)) for c in ASSET_CATEGORIES},
+        "receipts": {c: money(receipts.get(c)) for c in RECEIPT_CATEGORIES},
+        "payments": {c: money(payments.get(c)) for c in PAYMENT_CATEGORIES},
+        "opening_total": opening_total,
+        "closing_total": closing_total,
+        "receipts_total": receipts_total,
+        "payments_total": payments_total,
+        "surplus": money(receipts_total - payments_total),
+        "admin_total": admin_total,
+        "admin_share": share,
+        "admin_over_limit": share > limit,
+        "admin_limit": limit,
+        "difference": money(
+            closing_total - opening_total - receipts_total + payments_total
+        ),
+    }

@@ -1,0 +1,84 @@
+from odoo import fields, models
+
+
+class WelfareClaim(models.Model):
+    """Paid claims post the benefit expense to the fund's ledger."""
+
+    _inherit = "welfare.claim"
+
+    move_id = fields.Many2one(
+        "account.move",
+        string="Journal Entry",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+
+    def _mark_paid(self, payment_vals):
+        res = super()._mark_paid(payment_vals)
+        self._welfare_post()
+        return res
+
+    def _prepare_welfare_move_values(self, fund):
+        """Expense by category for each payee, against cash or the bank."""
+        self.ensure_one()
+        expense = fund._welfare_account("benefit", self.category or "other")
+        liquidity = fund._welfare_liquidity_account(self.payment_method)
+        label = f"{self.name} {self.benefit_type_id.display_name}".strip()
+        payees = [
+            (payee.partner_id, payee.amount)
+            for payee in self.payee_line_ids
+            if payee.amount
+        ] or [(self.member_id.partner_id, self.amount_approved)]
+        lines = [
+            fields.Command.create(
+                {
+                    "account_id": expense.id,
+                    "partner_id": partner.id,
+                    "name": label,
+                    "debit": amount,
+                    "welfare_claim_id": self.id,
+                }
+            )
+            for partner, amount in payees
+        ]
+        lines.append(
+            fields.Command.create(
+                {
+                    "account_id": liquidity.id,
+                    "partner_id": payees[0][0].id if len(payees) == 1 else False,
+                    "name": label,
+                    "credit": sum(amount for _partner, amount in payees),
+                    "welfare_claim_id": self.id,
+                }
+            )
+        )
+        return {
+            "journal_id": fund._welfare_journal("benefit").id,
+            "date": self.payment_date,
+            "ref": self.name,
+            "line_ids": lines,
+        }
+
+    def _welfare_post(self):
+        todo = self.filtered(
+            lambda c: c.state == "paid" and not c.move_id and c.amount_approved > 0
+        )
+        for fund, claims in todo.grouped("fund_id").items():
+            fund._welfare_check_books()
+            moves = fund._welfare_post_moves(
+                [claim._prepare_welfare_move_values(fund) for claim in claims]
+            )
+            for claim, move in zip(claims, moves, strict=True):
+                # sudo: the link to the entry is written by the posting only.
+                claim.sudo().move_id = move
+
+    def _welfare_post_history(self, funds):
+        """Post the paid claims the funds held before their books existed."""
+        self.sudo().search(
+            [
+                ("fund_id", "in", funds.ids),
+                ("state", "=", "paid"),
+                ("move_id", "=", False),
+            ]
+        )._welfare_post()

@@ -1,0 +1,181 @@
+from collections import defaultdict
+
+from odoo import fields, models
+
+
+class WelfareContribution(models.Model):
+    """Confirmed payments post to the fund's ledger; cancelled ones reverse."""
+
+    _inherit = "welfare.contribution"
+
+    move_id = fields.Many2one(
+        "account.move",
+        string="Journal Entry",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Entry of the collection day or of this payment.",
+    )
+    reversal_move_id = fields.Many2one(
+        "account.move",
+        string="Reversal Entry",
+        readonly=True,
+        copy=False,
+    )
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        self._welfare_post()
+        return res
+
+    def action_cancel(self, reason):
+        res = super().action_cancel(reason)
+        self._welfare_reverse()
+        return res
+
+    def _welfare_entry_key(self):
+        """Payments of one collection day share an entry; others get their own."""
+        self.ensure_one()
+        if self.collection_id:
+            return ("collection", self.collection_id.id, self.date)
+        return ("payment", self.id, self.date)
+
+    def _welfare_income_category(self):
+        self.ensure_one()
+        return "entry_fee" if self.kind == "entry_fee" else "contribution"
+
+    def _welfare_move_label(self):
+        self.ensure_one()
+        return f"{self.receipt_number or ''} {self.member_id.display_name}".strip()
+
+    def _prepare_welfare_move_values(self, fund):
+        """One entry for these payments: income per member, money by method."""
+        first = self[:1]
+        if first.collection_id:
+            ref = first.collection_id.display_name
+        else:
+            ref = first.receipt_number
+        liquidity = defaultdict(float)
+        lines = []
+        for contribution in self:
+            account = fund._welfare_account(contribution._welfare_income_category())
+            lines.append(
+                fields.Command.create(
+                    {
+                        "account_id": account.id,
+                        "partner_id": contribution.member_id.partner_id.id,
+                        "name": contribution._welfare_move_label(),
+                        "credit": contribution.amount,
+                        "welfare_contribution_id": contribution.id,
+                    }
+                )
+            )
+            liquidity[fund._welfare_liquidity_account(contribution.payment_method)] += (
+                contribution.amount
+            )
+        single_partner = (
+            self.member_id.partner_id if len(self.member_id) == 1 else False
+        )
+        for account, amount in liquidity.items():
+            lines.insert(
+                0,
+                fields.Command.create(
+                    {
+                        "account_id": account.id,
+                        "partner_id": single_partner and single_partner.id,
+                        "name": self.env._("Contributions received: %(ref)s", ref=ref),
+                        "debit": amount,
+                    }
+                ),
+            )
+        return {
+            "journal_id": fund._welfare_journal("contribution").id,
+            "date": first.date,
+            "ref": ref,
+            "line_ids": lines,
+        }
+
+    def _welfare_post(self):
+        """Post confirmed payments: one entry per collection day or payment."""
+        todo = self.filtered(lambda c: c.state == "confirmed" and not c.move_id)
+        for fund, contributions in todo.grouped("fund_id").items():
+            fund._welfare_check_books()
+            groups = list(
+                contributions.grouped(lambda c: c._welfare_entry_key()).values()
+            )
+            moves = fund._welfare_post_moves(
+                [group._prepare_welfare_move_values(fund) for group in groups]
+            )
+            for group, move in zip(groups, moves, strict=True):
+                # sudo: the link to the entry is written by the posting only.
+                group.sudo().write({"move_id": move.id})
+
+    def _welfare_reverse(self):
+        """Reverse the lines of cancelled payments; posted entries stay untouched."""
+        todo = self.filtered(
+            lambda c: c.state == "cancelled" and c.move_id and not c.reversal_move_id
+        )
+        today = fields.Date.context_today(self)
+        for fund, contributions in todo.grouped("fund_id").items():
+            groups = list(contributions.grouped("move_id").items())
+            vals_list = []
+            for move, group in groups:
+                liquidity = defaultdict(float)
+                lines = []
+                for contribution in group:
+                    account = fund._welfare_account(
+                        contribution._welfare_income_category()
+                    )
+                    lines.append(
+                        fields.Command.create(
+                            {
+                                "account_id": account.id,
+                                "partner_id": contribution.member_id.partner_id.id,
+                                "name": self.env._(
+                                    "Cancelled: %(payment)s",
+                                    payment=contribution._welfare_move_label(),
+                                ),
+                                "debit": contribution.amount,
+                                "welfare_contribution_id": contribution.id,
+                            }
+                        )
+                    )
+                    liquidity[
+                        fund._welfare_liquidity_account(contribution.payment_method)
+                    ] += contribution.amount
+                for account, amount in liquidity.items():
+                    lines.append(
+                        fields.Command.create(
+                            {
+                                "account_id": account.id,
+                                "name": self.env._(
+                                    "Cancelled payments of %(entry)s", entry=move.name
+                                ),
+                                "credit": amount,
+                            }
+                        )
+                    )
+                vals_list.append(
+                    {
+                        "journal_id": move.journal_id.id,
+                        "date": max(today, move.date),
+                        "ref": self.env._("Reversal of %(entry)s", entry=move.name),
+                        "reversed_entry_id": move.id,
+                        "line_ids": lines,
+                    }
+                )
+            reversals = fund._welfare_post_moves(vals_list)
+            for (_move, group), reversal in zip(groups, reversals, strict=True):
+                group.sudo().write({"reversal_move_id": reversal.id})
+
+    def _welfare_post_history(self, funds):
+        """Post the confirmed and cancelled payments the funds held before."""
+        existing = self.sudo().search(
+            [
+                ("fund_id", "in", funds.ids),
+                ("state", "in", ("confirmed", "cancelled")),
+                ("move_id", "=", False),
+            ]
+        )
+        # A payment cancelled before the books existed never reached them.
+        existing.filtered(lambda c: c.state == "confirmed")._welfare_post()

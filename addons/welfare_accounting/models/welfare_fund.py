@@ -1,0 +1,531 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..lib import (
+    matching as matching_lib,
+    statement as statement_lib,
+)
+from .template_welfare_fund import TEMPLATE_CODE
+
+JOURNAL_KINDS = {
+    "cash": "cash",
+    "bank": "bank",
+    "contribution": "wf_contribution",
+    "benefit": "wf_benefit",
+    "grant": "wf_grant",
+}
+# Members who still belong to the fund (CODI's "current" members).
+CURRENT_STATES = ("active", "grace", "suspended")
+ROLE_ORDER = {
+    "chair": 0,
+    "vice_chair": 1,
+    "treasurer": 2,
+    "secretary": 3,
+    "member": 4,
+    "advisor": 5,
+}
+
+
+class WelfareFund(models.Model):
+    _inherit = "welfare.fund"
+
+    books_ready = fields.Boolean(
+        string="Books Set Up",
+        compute="_compute_books_ready",
+        help="The fund's company has the community welfare fund chart of accounts "
+        "and journals.",
+    )
+    grant_ids = fields.One2many(
+        "welfare.grant",
+        "fund_id",
+        string="Grants",
+    )
+    grant_count = fields.Integer(
+        string="Number of Grants",
+        compute="_compute_grant_count",
+    )
+
+    @api.depends("company_id.chart_template")
+    def _compute_books_ready(self):
+        for fund in self:
+            fund.books_ready = fund.company_id.sudo().chart_template == TEMPLATE_CODE
+
+    def _compute_grant_count(self):
+        counts = dict(
+            self.env["welfare.grant"]._read_group(
+                [("fund_id", "in", self.ids)], ["fund_id"], ["__count"]
+            )
+        )
+        for fund in self:
+            fund.grant_count = counts.get(fund, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        funds = super().create(vals_list)
+        funds._setup_books()
+        return funds
+
+    @api.model
+    def _create_fund_company(self, vals):
+        # The fund's own chart is loaded right after the company exists; keep
+        # Odoo from guessing a national chart for the new company at commit.
+        return super(
+            WelfareFund, self.with_context(chart_template_load=True)
+        )._create_fund_company(vals)
+
+    def _has_welfare_data(self):
+        return super()._has_welfare_data() or bool(self.grant_ids)
+
+    def action_setup_books(self):
+        """Load the fund chart of accounts and journals on each fund's company."""
+        if not self.env.user.has_group("welfare_base.group_welfare_manager"):
+            raise AccessError(
+                self.env._("Only welfare administrators can set up a fund's books.")
+            )
+        self._setup_books()
+        return True
+
+    def _setup_books(self):
+        # sudo: loading a chart of accounts is reserved to administrators; the
+        # chart loaded here is the fund chart, on the fund's own company only.
+        chart = self.env["account.chart.template"].sudo()
+        for fund in self:
+            company = fund.company_id.sudo()
+            if company.chart_template == TEMPLATE_CODE:
+                continue
+            if company._existing_accounting():
+                raise UserError(
+                    self.env._(
+                        "The company of fund %(fund)s already holds journal entries "
+                        "under another chart of accounts; its books cannot be "
+                        "replaced.",
+                        fund=fund.display_name,
+                    )
+                )
+            chart._load(TEMPLATE_CODE, company, install_demo=False)
+            fund._welfare_create_sequences()
+            fund.message_post(
+                body=self.env._(
+                    "Books set up: welfare fund chart of accounts and journals."
+                )
+            )
+        self.invalidate_recordset(["books_ready"])
+
+    def _welfare_create_sequences(self):
+        """Numbering of grants and matching requests of its own for each fund."""
+        # sudo: sequences are configuration; these belong to the fund's company.
+        Sequence = self.env["ir.sequence"].sudo()
+        vals_list = []
+        for fund in self:
+            for code, prefix, padding in (
+                ("welfare.grant", "GR/%(year)s/", 4),
+                ("welfare.matching.request", "MR/%(year)s/", 3),
+            ):
+                if not Sequence.search_count(
+                    [("code", "=", code), ("company_id", "=", fund.company_id.id)]
+                ):
+                    vals_list.append(
+                        {
+                            "name": f"{fund.code} {code}",
+                            "code": code,
+                            "prefix": prefix,
+                            "padding": padding,
+                            "company_id": fund.company_id.id,
+                        }
+                    )
+        Sequence.create(vals_list)
+
+    def _welfare_post_existing(self):
+        """Post what the funds held before their books existed (at install)."""
+        funds = self.filtered("books_ready")
+        self.env["welfare.contribution"]._welfare_post_history(funds)
+        self.env["welfare.claim"]._welfare_post_history(funds)
+
+    def action_view_grants(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "welfare_accounting.welfare_grant_action"
+        )
+        action["domain"] = [("fund_id", "=", self.id)]
+        action["context"] = {"default_fund_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Books: journals and accounts of the fund
+    # ------------------------------------------------------------------
+
+    def _welfare_check_books(self):
+        missing = self.filtered(lambda f: not f.books_ready)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The books of fund %(fund)s are not set up yet: use 'Set Up Books' "
+                    "on the fund first.",
+                    fund=missing[0].display_name,
+                )
+            )
+
+    def _welfare_journal(self, kind):
+        """The fund's journal of a kind: cash, bank, contribution, benefit, grant."""
+        self.ensure_one()
+        self._welfare_check_books()
+        journal = self.env.ref(
+            f"account.{self.company_id.id}_{JOURNAL_KINDS[kind]}",
+            raise_if_not_found=False,
+        )
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "Fund %(fund)s has no %(kind)s journal any more.",
+                    fund=self.display_name,
+                    kind=kind,
+                )
+            )
+        return journal.sudo()
+
+    def _welfare_accounts(self):
+        """{(codi category, benefit category or False): account} of the fund."""
+        self.ensure_one()
+        self._welfare_check_books()
+        accounts = (
+            self.env["account.account"]
+            .sudo()
+            .with_company(self.company_id)
+            .search(
+                [
+                    ("company_ids", "in", self.company_id.ids),
+                    ("welfare_codi_category", "!=", False),
+                ],
+                order="code",
+            )
+        )
+        result = {}
+        for account in accounts:
+            key = (account.welfare_codi_category, account.welfare_benefit_category)
+            result.setdefault(key, account)
+            result.setdefault((account.welfare_codi_category, False), account)
+        return result
+
+    def _welfare_account(self, category, benefit_category=False):
+        self.ensure_one()
+        accounts = self._welfare_accounts()
+        account = (
+            accounts.get((category, benefit_category))
+            or accounts.get((category, "other") if category == "benefit" else None)
+            or accounts.get((category, False))
+        )
+        if not account:
+            raise UserError(
+                self.env._(
+                    "Fund %(fund)s has no account for the CODI category %(category)s.",
+                    fund=self.display_name,
+                    category=category,
+                )
+            )
+        return account
+
+    def _welfare_liquidity_account(self, payment_method):
+        """Cash for cash payments, the bank for transfers and PromptPay."""
+        return self._welfare_account("cash" if payment_method == "cash" else "bank")
+
+    def _welfare_post_moves(self, vals_list):
+        """Create and post journal entries of the fund's company, in one batch."""
+        self.ensure_one()
+        if not vals_list:
+            return self.env["account.move"]
+        # sudo: officers confirm contributions and pay claims without being
+        # accountants; the entries they cause are written here, in their fund's
+        # company only, and are never edited afterwards.
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self.company_id)
+            .with_context(default_move_type="entry")
+            .create(vals_list)
+        )
+        moves.action_post()
+        return moves
+
+    # ------------------------------------------------------------------
+    # The receipts and payments statement
+    # ------------------------------------------------------------------
+
+    def _welfare_ledger_sums(self, domain):
+        """Sum of balances by (codi category, benefit category) of posted lines."""
+        self.ensure_one()
+        # sudo: the statement is read by the fund's committee and members, who
+        # are not accountants; it shows sums of the fund's own company only.
+        Line = self.env["account.move.line"].sudo()
+        groups = Line._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("parent_state", "=", "posted"),
+                ("account_id.welfare_codi_category", "!=", False),
+                *domain,
+            ],
+            ["account_id"],
+            ["balance:sum"],
+        )
+        sums = defaultdict(float)
+        for account, balance in groups:
+            sums[(account.welfare_codi_category, account.welfare_benefit_category)] += (
+                balance
+            )
+        return sums
+
+    def _welfare_statement(self, date_from, date_to):
+        """The receipts and payments statement of the fund for a period."""
+        self.ensure_one()
+        if date_from and date_to and date_from > date_to:
+            raise UserError(self.env._("The statement period ends before it starts."))
+        opening, closing = defaultdict(float), defaultdict(float)
+        for (category, _benefit), balance in self._welfare_ledger_sums(
+            [("date", "<", date_from)]
+        ).items():
+            opening[category] += balance
+        for (category, _benefit), balance in self._welfare_ledger_sums(
+            [("date", "<=", date_to)]
+        ).items():
+            closing[category] += balance
+        receipts, payments = defaultdict(float), defaultdict(float)
+        benefits = defaultdict(float)
+        period = self._welfare_ledger_sums(
+            [("date", ">=", date_from), ("date", "<=", date_to)]
+        )
+        for (category, benefit), balance in period.items():
+            if category in statement_lib.RECEIPT_CATEGORIES:
+                receipts[category] -= balance
+            elif category in statement_lib.PAYMENT_CATEGORIES:
+                payments[category] += balance
+                if category == "benefit":
+                    benefits[benefit or "other"] += balance
+        result = statement_lib.build(opening, closing, receipts, payments)
+        result["benefits"] = {
+            key: statement_lib.money(benefits.get(key))
+            for key, _label in self.env["account.account"]
+            ._fields["welfare_benefit_category"]
+            ._description_selection(self.env)
+        }
+        result["matching_rounds"] = self._welfare_matching_by_round(date_from, date_to)
+        result["date_from"] = date_from
+        result["date_to"] = date_to
+        return result
+
+    def _welfare_matching_by_round(self, date_from, date_to):
+        """CODI matching received in the period, by round: [(round, amount)]."""
+        self.ensure_one()
+        Line = self.env["account.move.line"].sudo()
+        groups = Line._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("parent_state", "=", "posted"),
+                ("account_id.welfare_codi_category", "=", "codi_matching"),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["move_id"],
+            ["balance:sum"],
+        )
+        grants = (
+            self.env["welfare.grant"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("move_id", "in", [move.id for move, _b in groups]),
+                    ("reversal_move_id", "in", [move.id for move, _b in groups]),
+                ]
+            )
+        )
+        round_of_move = {grant.move_id: grant.matching_round for grant in grants}
+        round_of_move.update(
+            {grant.reversal_move_id: grant.matching_round for grant in grants}
+        )
+        rounds = defaultdict(float)
+        for move, balance in groups:
+            rounds[round_of_move.get(move, 0)] -= balance
+        return [
+            (matching_round, statement_lib.money(amount))
+            for matching_round, amount in sorted(rounds.items())
+        ]
+
+    # ------------------------------------------------------------------
+    # The fund status form and the provincial summary
+    # ------------------------------------------------------------------
+
+    def _welfare_status(self, fiscal_year):
+        """Everything the fund status form shows, for a CODI fiscal year."""
+        self.ensure_one()
+        date_from, date_to = matching_lib.fiscal_year_bounds(fiscal_year)
+        cutoff = matching_lib.cutoff_date(fiscal_year)
+        # sudo: the form sums the fund's own members, claims and ledger for
+        # its committee and network, who may not read every detail row.
+        Member = self.env["welfare.member"].sudo().with_context(active_test=False)
+        members = Member.search([("fund_id", "=", self.id)])
+        current = members.filtered(lambda m: m.state in CURRENT_STATES)
+        one_year_ago = cutoff - relativedelta(years=1)
+        by_type = defaultdict(int)
+        for member in current:
+            by_type[member.member_type] += 1
+        type_labels = Member._fields["member_type"]._description_selection(self.env)
+        Claim = self.env["welfare.claim"].sudo()
+        benefits = []
+        year_rows = {
+            category: (count, amount)
+            for category, count, amount in Claim._read_group(
+                [
+                    ("fund_id", "=", self.id),
+                    ("state", "=", "paid"),
+                    ("payment_date", ">=", date_from),
+                    ("payment_date", "<=", date_to),
+                ],
+                ["category"],
+                ["__count", "amount_approved:sum"],
+            )
+        }
+        all_rows = {
+            category: (count, amount)
+            for category, count, amount in Claim._read_group(
+                [
+                    ("fund_id", "=", self.id),
+                    ("state", "=", "paid"),
+                    ("payment_date", "<=", date_to),
+                ],
+                ["category"],
+                ["__count", "amount_approved:sum"],
+            )
+        }
+        for key, label in (
+            self.env["account.account"]
+            ._fields["welfare_benefit_category"]
+            ._description_selection(self.env)
+        ):
+            year = year_rows.get(key, (0, 0.0))
+            total = all_rows.get(key, (0, 0.0))
+            benefits.append(
+                {
+                    "category": key,
+                    "label": label,
+                    "year_cases": year[0],
+                    "year_amount": year[1] or 0.0,
+                    "total_cases": total[0],
+                    "total_amount": total[1] or 0.0,
+                }
+            )
+        cumulative = defaultdict(float)
+        for (category, _benefit), balance in self._welfare_ledger_sums(
+            [("date", "<=", date_to)]
+        ).items():
+            if category in statement_lib.RECEIPT_CATEGORIES:
+                cumulative[category] -= balance
+        committee = self.committee_ids.filtered("is_current").sorted(
+            lambda c: (ROLE_ORDER.get(c.role, 9), c.village_no or "")
+        )
+        secretary = committee.filtered(lambda c: c.role == "secretary")[:1]
+        meetings = self.meeting_ids.filtered(
+            lambda m: m.date and date_from <= m.date <= date_to
+        )
+        last_entry = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [("company_id", "=", self.company_id.id), ("state", "=", "posted")],
+                order="date desc",
+                limit=1,
+            )
+        )
+        return {
+            "fiscal_year": fiscal_year,
+            "date_from": date_from,
+            "date_to": date_to,
+            "chair": committee.filtered(lambda c: c.role == "chair")[:1].partner_id,
+            "coordinator": secretary.partner_id,
+            "members_at_founding": len(
+                members.filtered(
+                    lambda m: (
+                        m.join_date
+                        and self.founding_date
+                        and m.join_date <= self.founding_date
+                    )
+                )
+            ),
+            "members_accumulated": len(
+                members.filtered(lambda m: m.state != "applicant")
+            ),
+            "members_current": len(current),
+            "members_one_year": len(
+                current.filtered(lambda m: m.join_date and m.join_date <= one_year_ago)
+            ),
+            "members_by_type": [
+                (label, by_type.get(key, 0)) for key, label in type_labels
+            ],
+            "scheme": self.contribution_scheme_id.sudo(),
+            "benefits": benefits,
+            "money_by_source": [
+                (category, statement_lib.money(cumulative.get(category)))
+                for category in statement_lib.RECEIPT_CATEGORIES
+            ],
+            "committee": committee,
+            "meetings": len(meetings),
+            "meetings_with_minutes": len(meetings.filtered("has_minutes")),
+            "last_entry_date": last_entry.date,
+            "statement": self._welfare_statement(date_from, date_to),
+        }
+
+    def _welfare_provincial_summary(self, date_from, date_to):
+        """Members, money by leg and benefits paid per fund: a few queries in all."""
+        self.check_access("read")
+        # sudo: network reviewers read the funds of their province, not their
+        # ledgers; they get sums per fund of the funds they may read.
+        Line = self.env["account.move.line"].sudo()
+        groups = Line._read_group(
+            [
+                ("company_id", "in", self.company_id.ids),
+                ("parent_state", "=", "posted"),
+                ("account_id.welfare_codi_category", "!=", False),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["company_id", "account_id"],
+            ["balance:sum"],
+        )
+        sums = defaultdict(lambda: defaultdict(float))
+        for company, account, balance in groups:
+            sums[company.id][account.welfare_codi_category] += balance
+        members = dict(
+            self.env["welfare.member"]
+            .sudo()
+            ._read_group(
+                [("fund_id", "in", self.ids), ("state", "in", CURRENT_STATES)],
+                ["fund_id"],
+                ["__count"],
+            )
+        )
+        rows = []
+        for fund in self:
+            ledger = sums[fund.company_id.id]
+
+            def receipts(*categories, ledger=ledger):
+                return statement_lib.money(-sum(ledger[c] for c in categories))
+
+            rows.append(
+                {
+                    "fund": fund,
+                    "members": members.get(fund, 0),
+                    "members_leg": receipts("contribution", "entry_fee"),
+                    "codi_leg": receipts("codi_seed", "codi_matching"),
+                    "local_leg": receipts("local_government"),
+                    "other": receipts(
+                        "other_government", "donation", "interest", "other_income"
+                    ),
+                    "benefits": statement_lib.money(ledger["benefit"]),
+                    "admin": statement_lib.money(
+                        sum(ledger[c] for c in statement_lib.ADMIN_CATEGORIES)
+                    ),
+                }
+            )
+        return rows

@@ -1,0 +1,2 @@
+from . import welfare_reports
+from . import welfare_xlsx

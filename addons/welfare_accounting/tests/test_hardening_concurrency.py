@@ -1,0 +1,332 @@
+"""Two users at once, on two real database transactions.
+
+Each test commits its data in its own cursors (the test transaction cannot
+see other transactions' work), plays two users against the same records, and
+removes everything it committed afterwards. A transaction that meets the
+other's lock fails the way Odoo's server sees it (a lock or serialization
+error, or the suite's own refusal) and is then retried, as the server retries
+such requests; the end state must be exactly one outcome, never two.
+"""
+
+import datetime
+import logging
+
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, fields
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL, mute_logger
+
+_logger = logging.getLogger(__name__)
+
+#: what a request meets when another transaction holds its rows
+CONFLICTS = (
+    psycopg2.errors.LockNotAvailable,
+    psycopg2.errors.SerializationFailure,
+    UserError,
+)
+
+
+@tagged("post_install", "-at_install")
+class TestHardeningConcurrency(TransactionCase):
+    """Paying, collecting and the arrears update, twice at the same time."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.fund_xmlid = "welfare_base.welfare_fund_rop_mueang_demo"
+        cls.officer_xmlid = "welfare_base.welfare_user_officer_demo"
+        cls.committee_xmlid = "welfare_base.welfare_user_committee_demo"
+
+    # ------------------------------------------------------------------
+    # Cursors and clean-up
+    # ------------------------------------------------------------------
+    def setUp(self):
+        super().setUp()
+        self.made = {}  # table -> ids committed by this test
+        self.addCleanup(self._remove_committed)
+
+    def _cursor(self):
+        cr = self.registry.cursor()
+        self.addCleanup(cr.close)
+        return cr
+
+    def _env(self, cr, xmlid=None):
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        if not xmlid:
+            return env
+        user = env.ref(xmlid)
+        return api.Environment(
+            cr,
+            user.id,
+            {"tracking_disable": True, "allowed_company_ids": user.company_ids.ids},
+        )
+
+    def _remember(self, records):
+        self.made.setdefault(records._table, set()).update(records.ids)
+
+    def _remove_committed(self):
+        """Delete what the test committed, children first."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            claims = tuple(self.made.get("welfare_claim", ()))
+            contributions = tuple(self.made.get("welfare_contribution", ()))
+            members = tuple(self.made.get("welfare_member", ()))
+            moves = set()
+            if claims:
+                moves |= set(env["welfare.claim"].browse(claims).move_id.ids)
+            if contributions:
+                records = env["welfare.contribution"].browse(contributions)
+                moves |= set(records.move_id.ids) | set(records.reversal_move_id.ids)
+            partners = set(self.made.get("res_partner", ()))
+            if members:
+                partners |= set(env["welfare.member"].browse(members).partner_id.ids)
+            steps = [
+                ("account_move", tuple(moves)),
+                ("welfare_claim", claims),
+                ("welfare_contribution", contributions),
+                ("welfare_collection", tuple(self.made.get("welfare_collection", ()))),
+                (
+                    "welfare_benefit_type",
+                    tuple(self.made.get("welfare_benefit_type", ())),
+                ),
+                ("welfare_member", members),
+                ("res_partner", tuple(partners)),
+            ]
+            for table, ids in steps:
+                if ids:
+                    cr.execute(
+                        SQL("DELETE FROM %s WHERE id IN %s", SQL.identifier(table), ids)
+                    )
+            for model, table in (
+                ("welfare.claim", "welfare_claim"),
+                ("welfare.contribution", "welfare_contribution"),
+                ("welfare.member", "welfare_member"),
+                ("welfare.collection", "welfare_collection"),
+            ):
+                ids = tuple(self.made.get(table, ()))
+                if ids:
+                    cr.execute(
+                        "DELETE FROM mail_message WHERE model = %s AND res_id IN %s",
+                        (model, ids),
+                    )
+                    cr.execute(
+                        "DELETE FROM mail_followers WHERE res_model = %s "
+                        "AND res_id IN %s",
+                        (model, ids),
+                    )
+
+    def _attempt(self, cr, work):
+        """Run ``work`` in the transaction of ``cr``; False when it met the
+        other transaction (the transaction is then rolled back)."""
+        cr.execute("SET LOCAL lock_timeout = '2s'")
+        try:
+            with mute_logger("odoo.sql_db"):
+                work()
+                cr.flush()
+        except CONFLICTS as error:
+            _logger.info("Refused while the other transaction works: %s", error)
+            cr.rollback()
+            return False
+        return True
+
+    # ------------------------------------------------------------------
+    # Data
+    # ------------------------------------------------------------------
+    def _member(self, env, **vals):
+        fund = env.ref(self.fund_xmlid)
+        today = fields.Date.context_today(env["welfare.member"])
+        values = {
+            "fund_id": fund.id,
+            "name": "นายพร้อมกัน ทดสอบ",
+            "state": "active",
+            "join_date": datetime.date(2015, 1, 1),
+            "birthdate": datetime.date(1970, 1, 1),
+            "paid_until": today + datetime.timedelta(days=30),
+        }
+        values.update(vals)
+        member = env["welfare.member"].create(values)
+        self._remember(member)
+        self._remember(member.partner_id)
+        return member
+
+    # ------------------------------------------------------------------
+    # Tests
+    # ------------------------------------------------------------------
+    def test_two_officers_paying_one_claim_pay_it_once(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            member = self._member(env)
+            benefit = env["welfare.benefit.type"].create(
+                {
+                    "fund_id": member.fund_id.id,
+                    "name": "สวัสดิการพร้อมกัน",
+                    "category": "other",
+                    "amount_type": "fixed",
+                    "amount": 700.0,
+                    "require_paid_up": False,
+                }
+            )
+            self._remember(benefit)
+            claim = env["welfare.claim"].create(
+                {"member_id": member.id, "benefit_type_id": benefit.id}
+            )
+            self._remember(claim)
+            claim.action_submit()
+            claim.with_user(env.ref(self.committee_xmlid)).action_approve()
+            self.assertEqual(claim.state, "approved")
+            claim_id = claim.id
+
+        def pay(env):
+            def work():
+                wizard = env["welfare.claim.pay"].create(
+                    {"claim_ids": [(6, 0, [claim_id])], "payment_method": "cash"}
+                )
+                wizard.action_pay()
+
+            return work
+
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.officer_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        self.assertTrue(self._attempt(cr_a, pay(env_a)))
+        # the second screen is refused while the first payment is under way
+        self.assertFalse(self._attempt(cr_b, pay(env_b)))
+        cr_a.commit()
+        # ... and again once it is done: the claim is paid already
+        self.assertFalse(self._attempt(cr_b, pay(env_b)))
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            claim = env["welfare.claim"].browse(claim_id)
+            self.assertEqual(claim.state, "paid")
+            lines = env["account.move.line"].search(
+                [("welfare_claim_id", "=", claim_id)]
+            )
+            self.assertEqual(len(lines.move_id), 1)
+            self.assertEqual(lines.move_id, claim.move_id)
+            self.assertEqual(sum(lines.mapped("debit")), 700.0)
+
+    def _two_days_one_member(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            member = self._member(env)
+            today = fields.Date.context_today(member)
+            days = env["welfare.collection"].create(
+                [
+                    {"fund_id": member.fund_id.id, "date": today, "village_no": "1"},
+                    {"fund_id": member.fund_id.id, "date": today, "village_no": "2"},
+                ]
+            )
+            self._remember(days)
+            payments = env["welfare.contribution"].create(
+                [
+                    {
+                        "member_id": member.id,
+                        "collection_id": day.id,
+                        "amount": 30.0,
+                        "date": today,
+                        "payment_method": "cash",
+                    }
+                    for day in days
+                ]
+            )
+            self._remember(payments)
+            return member.id, member.paid_until, days.ids, payments.ids
+
+    def test_two_collection_days_paying_one_member_chain_the_periods(self):
+        member_id, paid_until, day_ids, payment_ids = self._two_days_one_member()
+
+        def close(env, day_id):
+            return lambda: env["welfare.collection"].browse(day_id).action_close()
+
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.officer_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        self.assertTrue(self._attempt(cr_a, close(env_a, day_ids[0])))
+        b_done = self._attempt(cr_b, close(env_b, day_ids[1]))
+        cr_a.commit()
+        if b_done:
+            cr_b.commit()
+        else:  # the server retries the refused request
+            self.assertTrue(self._attempt(cr_b, close(env_b, day_ids[1])))
+            cr_b.commit()
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            member = env["welfare.member"].browse(member_id)
+            payments = (
+                env["welfare.contribution"].browse(payment_ids).sorted("period_start")
+            )
+            self.assertEqual(payments.mapped("state"), ["confirmed", "confirmed"])
+            receipts = payments.mapped("receipt_number")
+            self.assertEqual(len(set(receipts)), 2, receipts)
+            first, second = payments
+            self.assertEqual(
+                first.period_start, paid_until + datetime.timedelta(days=1)
+            )
+            self.assertEqual(
+                second.period_start, first.period_end + datetime.timedelta(days=1)
+            )
+            self.assertEqual(member.paid_until, second.period_end)
+            self.assertEqual(
+                member.paid_until, paid_until + datetime.timedelta(days=60)
+            )
+            # the ledger holds each payment exactly once
+            lines = env["account.move.line"].search(
+                [("welfare_contribution_id", "in", payment_ids)]
+            )
+            self.assertEqual(len(lines), 2)
+            self.assertEqual(sum(lines.mapped("credit")), 60.0)
+
+    def _member_in_arrears_with_a_payment(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            today = fields.Date.context_today(env["welfare.member"])
+            member = self._member(env, paid_until=today - datetime.timedelta(days=100))
+            payment = env["welfare.contribution"].create(
+                {
+                    "member_id": member.id,
+                    "amount": 365.0,
+                    "date": today,
+                    "payment_method": "cash",
+                }
+            )
+            self._remember(payment)
+            return member.id, payment.id
+
+    def _arrears_and_payment(self, arrears_first):
+        member_id, payment_id = self._member_in_arrears_with_a_payment()
+        cr_job, cr_pay = self._cursor(), self._cursor()
+        env_job = self._env(cr_job)
+        env_pay = self._env(cr_pay, self.officer_xmlid)
+
+        def job():
+            members = env_job["welfare.member"].browse(member_id)
+            members.with_company(members.company_id)._update_arrears()
+
+        def pay():
+            env_pay["welfare.contribution"].browse(payment_id).action_confirm()
+
+        first, second = (
+            ((cr_job, job), (cr_pay, pay))
+            if arrears_first
+            else ((cr_pay, pay), (cr_job, job))
+        )
+        self.assertTrue(self._attempt(*first))
+        second_done = self._attempt(*second)
+        first[0].commit()
+        if not second_done:
+            self.assertTrue(self._attempt(*second))
+        second[0].commit()
+        with self.registry.cursor() as cr:
+            member = self._env(cr)["welfare.member"].browse(member_id)
+            today = fields.Date.context_today(member)
+            self.assertGreaterEqual(member.paid_until, today)
+            self.assertEqual(member.months_in_arrears, 0)
+            self.assertEqual(member.state, "active")
+
+    def test_payment_during_the_arrears_job_leaves_the_member_active(self):
+        self._arrears_and_payment(arrears_first=True)
+
+    def test_arrears_job_during_a_payment_leaves_the_member_active(self):
+        self._arrears_and_payment(arrears_first=False)

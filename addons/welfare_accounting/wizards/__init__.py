@@ -1,0 +1,2 @@
+from . import welfare_matching_receive_wizard
+from . import welfare_statement_wizard

@@ -1,0 +1,99 @@
+import datetime
+
+from pure_loader import load
+
+m = load("welfare_accounting", "lib/matching.py")
+
+D = datetime.date
+
+
+def test_fiscal_year_runs_october_to_september():
+    assert m.fiscal_year_bounds(2026) == (D(2025, 10, 1), D(2026, 9, 30))
+
+
+def test_member_of_exactly_one_year_on_30_september_counts():
+    assert m.eligibility("active", D(2025, 9, 30), 2026, 0) == m.ELIGIBLE
+
+
+def test_member_joined_the_day_after_the_cutoff_does_not_count():
+    assert m.eligibility("active", D(2025, 10, 1), 2026, 0) == m.TOO_RECENT
+
+
+def test_member_joined_on_29_february_counts_on_later_30_september():
+    assert m.full_years(D(2024, 2, 29), D(2025, 9, 30)) == 1
+
+
+def test_member_matched_three_times_is_capped():
+    assert m.eligibility("active", D(2015, 1, 1), 2026, 3) == m.MAX_REACHED
+
+
+def test_member_matched_twice_still_counts():
+    assert m.eligibility("active", D(2015, 1, 1), 2026, 2) == m.ELIGIBLE
+
+
+def test_member_not_active_does_not_count():
+    for state in ("grace", "suspended", "terminated", "deceased", "applicant"):
+        assert m.eligibility(state, D(2015, 1, 1), 2026, 0) == m.NOT_ACTIVE
+
+
+def test_member_without_join_date_does_not_count():
+    assert m.eligibility("active", None, 2026, 0) == m.TOO_RECENT
+
+
+def test_rules_are_configurable():
+    assert m.eligibility("active", D(2024, 9, 30), 2026, 4, max_times=5) == m.ELIGIBLE
+    assert m.eligibility("active", D(2024, 10, 1), 2026, 0, min_years=2) == m.TOO_RECENT
+
+
+def test_amount_matches_one_to_one_by_default():
+    assert m.matching_amount(365) == 365.0
+
+
+def test_amount_is_capped():
+    assert m.matching_amount(500, cap=365) == 365.0
+
+
+def test_amount_at_a_rate_rounds_to_the_satang():
+    assert m.matching_amount(365, rate=0.333) == 121.55
+
+
+def test_zero_cap_means_no_cap():
+    assert m.matching_amount(1000, cap=0) == 1000.0
+
+
+def test_build_lines_keeps_eligible_members_with_their_amounts():
+    members = [
+        {
+            "id": 1,
+            "state": "active",
+            "join_date": D(2020, 5, 1),
+            "times_matched": 1,
+            "contributions": 365.0,
+        },
+        {
+            "id": 2,
+            "state": "active",
+            "join_date": D(2025, 12, 1),
+            "times_matched": 0,
+            "contributions": 300.0,
+        },
+        {
+            "id": 3,
+            "state": "active",
+            "join_date": D(2020, 5, 1),
+            "times_matched": 3,
+            "contributions": 365.0,
+        },
+        {
+            "id": 4,
+            "state": "active",
+            "join_date": D(2020, 5, 1),
+            "times_matched": 0,
+            "contributions": 0.0,
+        },
+    ]
+    lines, skipped = m.build_lines(members, 2026, cap=300)
+    assert [(line["id"], line["amount"], line["years"]) for line in lines] == [
+        (1, 300.0, 6)
+    ]
+    assert skipped == {2: m.TOO_RECENT, 3: m.MAX_REACHED, 4: m.NO_CONTRIBUTION}
