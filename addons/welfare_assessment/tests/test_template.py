@@ -1,0 +1,48 @@
+from odoo.exceptions import ValidationError
+
+from .common import AssessmentCase
+
+
+class TestTemplate(AssessmentCase):
+    def test_thresholds_must_decrease_from_a_to_c(self):
+        with self.assertRaises(ValidationError):
+            self.template.write({"threshold_b": 85})
+
+    def test_thresholds_stay_within_the_scale(self):
+        with self.assertRaises(ValidationError):
+            self.template.write({"threshold_a": 120})
+
+    def test_band_points_cannot_exceed_the_maximum(self):
+        with self.assertRaises(ValidationError):
+            self.crit_coverage.band_ids[0].points = 11
+
+    def test_band_bounds_must_be_ordered(self):
+        with self.assertRaises(ValidationError):
+            self.crit_coverage.band_ids[0].write({"has_max": True, "max_value": 20})
+
+    def test_default_template_follows_codi_conditions(self):
+        template = self.env.ref("welfare_assessment.welfare_assessment_template_codi")
+        names = template.criterion_ids.mapped("name")
+        self.assertEqual(len(names), 15)
+        indicators = set(template.criterion_ids.mapped("indicator"))
+        self.assertTrue(
+            {"gov_village_coverage", "gov_meetings", "mem_basic_benefits"} <= indicators
+        )
+        admin = self.env.ref(
+            "welfare_assessment.welfare_assessment_criterion_codi_admin_cost"
+        )
+        # 20 % exactly is still within CODI's limit
+        self.assertEqual(admin._bands()[0].max_value, 20)
+        self.assertEqual(
+            (template.threshold_a, template.threshold_b, template.threshold_c),
+            (80, 65, 50),
+        )
+
+    def test_governance_indicators_are_offered(self):
+        codes = dict(
+            self.env["welfare.assessment.criterion"]
+            ._fields["indicator"]
+            ._description_selection(self.env)
+        )
+        for code in ("manual", "gov_meetings", "gov_committee_complete"):
+            self.assertIn(code, codes)
