@@ -36,18 +36,29 @@ class WelfareProfile(models.AbstractModel):
         users = self.env["res.users"].sudo().with_context(active_test=False).search([])
         users.write({"lang": lang, "tz": tz})
         company = self.env.ref("base.main_company").sudo()
-        company.write(
-            {
-                "name": name,
-                "country_id": self.env.ref("base.th").id,
-                "state_id": state.id,
-                "currency_id": self.env.ref("base.THB").id,
-            }
-        )
+        company_vals = {
+            "name": name,
+            "country_id": self.env.ref("base.th").id,
+            "state_id": state.id,
+        }
+        if not self._company_has_entries(company):
+            company_vals["currency_id"] = self.env.ref("base.THB").id
+        company.write(company_vals)
         params = self.env["ir.config_parameter"].sudo()
         params.set_param("welfare.province_code", state.code)
         params.set_param("welfare.profile_name", name)
         return {"company_id": company.id, "state_id": state.id, "lang": lang, "tz": tz}
+
+    @api.model
+    def _company_has_entries(self, company):
+        """Whether the company keeps books already: its currency is then fixed."""
+        if "account.move.line" not in self.env:
+            return False
+        return bool(
+            self.env["account.move.line"]
+            .sudo()
+            .search_count([("company_id", "=", company.id)], limit=1)
+        )
 
     @api.model
     def _check_profile(self, profile):

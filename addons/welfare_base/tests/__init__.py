@@ -4,3 +4,4 @@ from . import test_geography
 from . import test_security
 from . import test_profile
 from . import test_format
+from . import test_access_matrix

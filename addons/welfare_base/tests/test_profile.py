@@ -19,7 +19,10 @@ class TestProfile(TransactionCase):
         company = self.env.ref("base.main_company")
         self.assertEqual(result["state_id"], roi_et.id)
         self.assertEqual(company.state_id, roi_et)
-        self.assertEqual(company.currency_id, self.env.ref("base.THB"))
+        if not self.env["welfare.profile"]._company_has_entries(company):
+            # A fresh province database: its network company counts in baht.
+            # (With demo books already kept, Odoo fixes the currency.)
+            self.assertEqual(company.currency_id, self.env.ref("base.THB"))
         self.assertEqual(company.name, "เครือข่ายกองทุนสวัสดิการชุมชนจังหวัดร้อยเอ็ด")
         self.assertTrue(self.env["res.lang"]._lang_get("th_TH").active)
         self.assertEqual(self.env.ref("base.user_admin").lang, "th_TH")
