@@ -4,6 +4,7 @@ from . import test_grant
 from . import test_security
 from . import test_matching
 from . import test_reports
+from . import test_status_form_xlsx
 from . import test_access_matrix
 from . import test_hardening_concurrency
 from . import test_hardening_bad_input
