@@ -75,6 +75,8 @@ class WelfareClaim(models.Model):
 
     def _welfare_post_history(self, funds):
         """Post the paid claims the funds held before their books existed."""
+        # sudo: run from the install hook only; each fund's past paid claims are
+        # posted in that fund's own company, and no user picks the records.
         self.sudo().search(
             [
                 ("fund_id", "in", funds.ids),

@@ -166,10 +166,13 @@ class WelfareContribution(models.Model):
                 )
             reversals = fund._welfare_post_moves(vals_list)
             for (_move, group), reversal in zip(groups, reversals, strict=True):
+                # sudo: the link to the reversal entry is written by the reversal only.
                 group.sudo().write({"reversal_move_id": reversal.id})
 
     def _welfare_post_history(self, funds):
         """Post the confirmed and cancelled payments the funds held before."""
+        # sudo: run from the install hook only; each fund's past payments are posted
+        # in that fund's own company, and no user picks the records.
         existing = self.sudo().search(
             [
                 ("fund_id", "in", funds.ids),

@@ -52,6 +52,7 @@ class WelfareFund(models.Model):
     @api.depends("company_id.chart_template")
     def _compute_books_ready(self):
         for fund in self:
+            # sudo: only the chart code of the fund's own company is read, for a flag.
             fund.books_ready = fund.company_id.sudo().chart_template == TEMPLATE_CODE
 
     def _compute_grant_count(self):
@@ -108,8 +109,11 @@ class WelfareFund(models.Model):
                 )
             chart._load(TEMPLATE_CODE, company, install_demo=False)
             fund._welfare_create_sequences()
+            # Set up while installing, there is no language in the context: the
+            # note is then written in the language of the database's users.
+            lang = self.env.lang or self.env.user.lang
             fund.message_post(
-                body=self.env._(
+                body=self.with_context(lang=lang).env._(
                     "Books set up: welfare fund chart of accounts and journals."
                 )
             )
@@ -185,12 +189,16 @@ class WelfareFund(models.Model):
                     kind=kind,
                 )
             )
+        # sudo: officers post entries without accounting rights; the journal is the
+        # fund's own company's (its XML id names it) and callers use its id only.
         return journal.sudo()
 
     def _welfare_accounts(self):
         """{(codi category, benefit category or False): account} of the fund."""
         self.ensure_one()
         self._welfare_check_books()
+        # sudo: officers post entries without accounting rights; only the accounts
+        # of the fund's own company are searched, to pick those the entries use.
         accounts = (
             self.env["account.account"]
             .sudo()
@@ -318,6 +326,8 @@ class WelfareFund(models.Model):
     def _welfare_matching_by_round(self, date_from, date_to):
         """CODI matching received in the period, by round: [(round, amount)]."""
         self.ensure_one()
+        # sudo: as in _welfare_ledger_sums: sums per entry of the fund's own company
+        # only, for readers of the statement who are not accountants.
         Line = self.env["account.move.line"].sudo()
         groups = Line._read_group(
             [
@@ -330,6 +340,8 @@ class WelfareFund(models.Model):
             ["move_id"],
             ["balance:sum"],
         )
+        # sudo: only the grants of the entries found above (the fund's own company)
+        # are read, for their matching round.
         grants = (
             self.env["welfare.grant"]
             .sudo()
@@ -429,6 +441,7 @@ class WelfareFund(models.Model):
         meetings = self.meeting_ids.filtered(
             lambda m: m.date and date_from <= m.date <= date_to
         )
+        # sudo: only the date of the last posted entry of the fund's own company.
         last_entry = (
             self.env["account.move"]
             .sudo()
@@ -463,6 +476,7 @@ class WelfareFund(models.Model):
             "members_by_type": [
                 (label, by_type.get(key, 0)) for key, label in type_labels
             ],
+            # sudo: the fund's own contribution scheme; the form prints its terms.
             "scheme": self.contribution_scheme_id.sudo(),
             "benefits": benefits,
             "money_by_source": [
@@ -496,6 +510,7 @@ class WelfareFund(models.Model):
         sums = defaultdict(lambda: defaultdict(float))
         for company, account, balance in groups:
             sums[company.id][account.welfare_codi_category] += balance
+        # sudo: counts of current members per fund, of the funds checked above only.
         members = dict(
             self.env["welfare.member"]
             .sudo()

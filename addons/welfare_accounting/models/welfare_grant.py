@@ -111,12 +111,14 @@ class WelfareGrant(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
+        check_company=True,
     )
     reversal_move_id = fields.Many2one(
         "account.move",
         string="Reversal Entry",
         readonly=True,
         copy=False,
+        check_company=True,
     )
     cancel_reason = fields.Char(
         readonly=True,
@@ -250,6 +252,8 @@ class WelfareGrant(models.Model):
             raise UserError(self.env._("This grant is already cancelled."))
         for grant in self:
             if grant.move_id:
+                # sudo: reversing needs accounting rights; the entry is this grant's
+                # own, and its name is read below as the user (another company's fails).
                 reversal = grant.move_id.sudo()._reverse_moves(
                     [
                         {

@@ -67,6 +67,7 @@ class WelfareAssessmentIndicator(models.AbstractModel):
     @api.model
     def _module_installed(self, module):
         """Whether ``module`` is installed (checked at run time, not cached)."""
+        # sudo: only whether a module is installed; callers pass fixed names.
         return bool(
             self.env["ir.module.module"]
             .sudo()

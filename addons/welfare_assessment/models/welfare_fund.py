@@ -75,6 +75,7 @@ class WelfareFund(models.Model):
             fund.assessment_count = counts.get(fund, 0)
 
     def _has_welfare_data(self):
+        # sudo: only whether the fund has assessments is read, to refuse deletion.
         return super()._has_welfare_data() or bool(
             self.env["welfare.assessment"]
             .sudo()

@@ -28,6 +28,8 @@ class ResUsers(models.Model):
         return res
 
     def _grant_welfare_network_companies(self):
+        # sudo: the funds of the provinces an administrator set on the user are
+        # found whatever the writer may read; only their companies are used.
         funds = self.env["welfare.fund"].sudo().with_context(active_test=False)
         for user in self:
             companies = funds.search(

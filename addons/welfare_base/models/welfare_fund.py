@@ -14,6 +14,7 @@ class WelfareFund(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "state_id, code"
     _rec_names_search = ["name", "code"]
+    _check_company_auto = True
 
     name = fields.Char(
         required=True,
@@ -190,6 +191,7 @@ class WelfareFund(models.Model):
     @api.depends("company_id.street", "company_id.phone", "company_id.email")
     def _compute_contact(self):
         for fund in self:
+            # sudo: only these contact fields of the fund's own company are read.
             company = fund.company_id.sudo()
             for name in self._CONTACT_FIELDS:
                 fund[name] = company[name]
@@ -336,6 +338,15 @@ class WelfareFund(models.Model):
         return funds
 
     def write(self, vals):
+        if "company_id" in vals and any(
+            fund.company_id.id != vals["company_id"] for fund in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A fund keeps the company it was created with: its ledger, "
+                    "sequences and records live there."
+                )
+            )
         res = super().write(vals)
         if "name" in vals or "code" in vals:
             for fund in self:
@@ -380,6 +391,8 @@ class WelfareFund(models.Model):
         fund's province.
         """
         manager_group = self.env.ref("welfare_base.group_welfare_manager")
+        # sudo: other users are not readable; only the network users of the fund's
+        # province are searched, to give them this fund's company below.
         users_all = self.env["res.users"].sudo()
         for fund in self:
             network_users = users_all
@@ -387,6 +400,7 @@ class WelfareFund(models.Model):
                 network_users = users_all.search(
                     [("welfare_state_ids", "in", fund.state_id.ids)]
                 )
+            # sudo: the managers' group lists its users to administrators only.
             users = (
                 self.env.user | manager_group.sudo().users | network_users
             ).filtered(

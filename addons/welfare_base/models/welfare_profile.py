@@ -3,7 +3,7 @@ import re
 import pytz
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 PROVINCE_CODE = re.compile(r"^TH-\d{2}$")
 
@@ -21,7 +21,13 @@ class WelfareProfile(models.AbstractModel):
 
     @api.model
     def apply_profile(self, profile):
+        if not (self.env.su or self.env.user._is_system()):
+            raise AccessError(
+                self.env._("Only administrators may apply a deployment profile.")
+            )
         values = self._check_profile(profile)
+        # sudo (below): only administrators (checked above) or the province database
+        # command get here; the profile's values are checked by _check_profile.
         state = values["state"]
         lang = values["lang"]
         tz = values["timezone"]

@@ -80,6 +80,13 @@ class TestFund(WelfareBaseCase):
         with self.assertRaises(ValidationError):
             self.fund_a.founding_date = "2999-01-01"
 
+    def test_fund_keeps_its_company(self):
+        other = self.env["res.company"].create({"name": "บริษัทอื่น"})
+        with self.assertRaises(UserError):
+            self.fund_a.write({"company_id": other.id})
+        self.assertNotEqual(self.fund_a.company_id, other)
+        self.fund_a.write({"company_id": self.fund_a.company_id.id, "phone": "1"})
+
     def test_fund_with_data_is_archived_not_deleted(self):
         self.env["welfare.fund.meeting"].create(
             {"fund_id": self.fund_a.id, "name": "ประชุมกรรมการ"}

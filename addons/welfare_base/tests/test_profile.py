@@ -1,5 +1,5 @@
-from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -36,6 +36,18 @@ class TestProfile(TransactionCase):
         self.env["welfare.profile"].apply_profile({"province_code": "TH-40"})
         company = self.env.ref("base.main_company")
         self.assertIn("ขอนแก่น", company.name)
+
+    def test_only_administrators_apply_a_profile(self):
+        user = new_test_user(
+            self.env, login="profile_mgr", groups="welfare_base.group_welfare_manager"
+        )
+        company = self.env.ref("base.main_company")
+        name = company.name
+        with self.assertRaises(AccessError):
+            self.env["welfare.profile"].with_user(user).apply_profile(
+                {"province_code": "TH-45"}
+            )
+        self.assertEqual(company.name, name)
 
     def test_bad_province_code_is_refused_and_nothing_changes(self):
         company = self.env.ref("base.main_company")

@@ -78,6 +78,19 @@ class TestFundIsolation(WelfareBaseCase):
         self.assertNotIn(self.fund_b, visible)
         self._assert_cannot_touch_fund_b(self.network)
 
+    def test_network_sees_its_funds_without_switching_companies(self):
+        # Logged in with one company ticked, the reviewer still gets the directory
+        # of every fund of their provinces.
+        Fund = (
+            self.env["welfare.fund"]
+            .with_user(self.network)
+            .with_context(allowed_company_ids=self.fund_a.company_id.ids)
+        )
+        visible = Fund.search([])
+        self.assertIn(self.fund_c, visible)
+        self.assertNotIn(self.fund_b, visible)
+        self.assertEqual(visible.state_id, self.roi_et)
+
     def test_new_fund_in_network_province_reaches_network_users(self):
         fund = self.Fund.create(
             {"name": "กองทุนใหม่ร้อยเอ็ด", "code": "T-RE", "state_id": self.roi_et.id}

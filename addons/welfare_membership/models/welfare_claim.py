@@ -248,6 +248,8 @@ class WelfareClaim(models.Model):
         claims = self.filtered(lambda c: c.member_id and c.benefit_type_id)
         if not claims:
             return {}
+        # sudo: limits count past claims whoever filed them; only claims of these
+        # claims' members (same fund) are read, for the eligibility figures.
         rows = (
             self.env["welfare.claim"]
             .sudo()
@@ -691,6 +693,8 @@ class WelfareClaim(models.Model):
             lambda c: c.category == "death" and c.member_id.state != "deceased"
         )
         for claim in deaths:
+            # sudo: an approved death claim ends its own member's membership (same
+            # fund), whatever the approver's rights on members.
             claim.member_id.sudo().action_mark_deceased(
                 claim.event_date,
                 self.env._("death benefit claim %(claim)s approved", claim=claim.name),

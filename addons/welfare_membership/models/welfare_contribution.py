@@ -250,6 +250,8 @@ class WelfareContribution(models.Model):
                 )
             )
         fees = self.filtered(lambda c: c.kind == "entry_fee")
+        # sudo: an entry fee paid must be found whoever recorded it; only which of
+        # these payments' members (same fund) paid already is read.
         paid = self.sudo()._read_group(
             [
                 ("member_id", "in", fees.member_id.ids),
@@ -387,6 +389,8 @@ class WelfareContribution(models.Model):
     def _rechain_members(self, cancelled):
         """Recompute periods of the members' remaining payments after a cancel."""
         new_paid_until = {}
+        # sudo: the caller checked write access on the cancelled payments; only the
+        # later payments of the same members (same fund) are moved back.
         Contribution = self.env["welfare.contribution"].sudo()
         for member, gone in cancelled.grouped("member_id").items():
             start = min(gone.mapped("period_start"))

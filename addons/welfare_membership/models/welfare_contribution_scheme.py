@@ -19,12 +19,13 @@ class WelfareContributionScheme(models.Model):
     name = fields.Char(
         required=True,
         tracking=True,
-        default=lambda self: self.env._("1 baht a day"),
+        default=lambda self: self._default_name(),
     )
     active = fields.Boolean(
         default=True,
         tracking=True,
     )
+
     currency_id = fields.Many2one(
         related="company_id.currency_id",
     )
@@ -82,6 +83,13 @@ class WelfareContributionScheme(models.Model):
             "An entry fee cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _default_name(self):
+        # Schemes made while installing (no language in the context) are named
+        # in the language of the database's users, not in English.
+        lang = self.env.lang or self.env.user.lang
+        return self.with_context(lang=lang).env._("1 baht a day")
 
     @api.depends("amount", "period")
     def _compute_equivalents(self):

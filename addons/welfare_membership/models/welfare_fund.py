@@ -22,12 +22,14 @@ class WelfareFund(models.Model):
         string="Member Numbers",
         copy=False,
         readonly=True,
+        check_company=True,
     )
     receipt_sequence_id = fields.Many2one(
         "ir.sequence",
         string="Receipt Numbers",
         copy=False,
         readonly=True,
+        check_company=True,
     )
     member_ids = fields.One2many(
         "welfare.member",
@@ -102,6 +104,8 @@ class WelfareFund(models.Model):
         self.ensure_one()
         if not self[sequence_field]:
             self._setup_membership()
+        # sudo: officers may not use ir.sequence; numbers are drawn only from the
+        # fund's own sequence, made by _setup_membership.
         sequence = self[sequence_field].sudo()
         if not count:
             return []
@@ -114,6 +118,7 @@ class WelfareFund(models.Model):
         return [sequence.get_next_char(row[0]) for row in self.env.cr.fetchall()]
 
     def _has_welfare_data(self):
+        # sudo: only whether the fund has members is read, to refuse deletion.
         return super()._has_welfare_data() or bool(
             self.env["welfare.member"]
             .sudo()

@@ -36,6 +36,7 @@ class WelfareFund(models.Model):
             fund.basic_benefit_count = basic.get(fund, 0)
 
     def _has_welfare_data(self):
+        # sudo: only whether the fund has claims is read, to refuse deletion.
         return super()._has_welfare_data() or bool(
             self.env["welfare.claim"]
             .sudo()

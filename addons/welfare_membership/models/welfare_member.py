@@ -356,6 +356,8 @@ class WelfareMember(models.Model):
 
     @api.constrains("national_id")
     def _check_national_id(self):
+        # sudo: the national ID is readable by officers only; the check reads the
+        # numbers just written on these records, and names only them.
         for member in self.sudo():
             if member.national_id and not thai_id.is_valid(member.national_id):
                 raise ValidationError(
@@ -369,11 +371,15 @@ class WelfareMember(models.Model):
 
     @api.constrains("state", "fund_id")
     def _check_national_id_unique(self):
+        # sudo: the national ID is readable by officers only; these are the records
+        # just written.
         members = self.sudo().filtered(
             lambda m: m.national_id and m.state in HOLDING_STATES
         )
         if not members:
             return
+        # sudo: a number is unique in its fund whoever registered the other one;
+        # only these members' own funds are searched, and only the number is shown.
         groups = (
             self.env["welfare.member"]
             .sudo()
@@ -567,6 +573,7 @@ class WelfareMember(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_money(self):
+        # sudo: only whether these members have confirmed payments is read.
         if (
             self.env["welfare.contribution"]
             .sudo()

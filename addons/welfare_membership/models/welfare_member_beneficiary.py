@@ -76,6 +76,8 @@ class WelfareMemberBeneficiary(models.Model):
 
     @api.constrains("national_id")
     def _check_national_id(self):
+        # sudo: the national ID is readable by officers only; the check reads the
+        # numbers just written on these records.
         for beneficiary in self.sudo():
             if beneficiary.national_id and not thai_id.is_valid(
                 beneficiary.national_id
