@@ -99,17 +99,8 @@ def generate(args):
 
 
 def odoo_command():
-    """Odoo's launcher: with workers, Odoo starts its long-polling process
-    again from ``sys.argv[0]``, which must be odoo-bin, not ``-m odoo``."""
-    import importlib.util  # noqa: PLC0415
-
-    spec = importlib.util.find_spec("odoo")
-    if spec and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            launcher = Path(location).parent / "odoo-bin"
-            if launcher.exists():
-                return [sys.executable, str(launcher)]
-    return [sys.executable, "-m", "odoo"]
+    """Odoo's command line through ``odoo_server.py`` (see there why)."""
+    return [sys.executable, str(BENCH / "odoo_server.py")]
 
 
 def start_server(args):
@@ -138,7 +129,7 @@ def start_server(args):
         "--limit-time-cpu",
         "300",
         "--log-level",
-        "warn",
+        os.environ.get("BENCH_LOG_LEVEL", "warn"),
         "--no-database-list",
     ]
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"load_{args.db}.log", "w")  # noqa: SIM115
@@ -313,12 +304,24 @@ def claimer(args, login, fund_id, members, deadline, results):
         return
     today = datetime.date.today()
     pairs = [(m, t) for t in types for m in members]
+    # one claim per member, benefit and day: skip what earlier runs claimed
+    taken = {
+        (c["member_id"][0], c["benefit_type_id"][0], c["event_date"])
+        for c in client.call(
+            "welfare.claim",
+            "search_read",
+            [("member_id", "in", members), ("state", "!=", "cancelled")],
+            ["member_id", "benefit_type_id", "event_date"],
+        )
+    }
     index = 0
     while time.monotonic() < deadline and pairs:
         member, btype = pairs[index % len(pairs)]
-        # one claim per member, benefit and day: an earlier day each round
+        # an earlier day each round through the members
         event = today - datetime.timedelta(days=3 + index // len(pairs))
         index += 1
+        if (member, btype["id"], event.isoformat()) in taken:
+            continue
         t0 = time.perf_counter()
         try:
             cid = client.call(
