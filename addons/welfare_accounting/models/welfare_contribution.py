@@ -57,8 +57,25 @@ class WelfareContribution(models.Model):
             ref = first.receipt_number
         liquidity = defaultdict(float)
         lines = []
+        # each account is searched once per entry, not twice per payment:
+        # {income category or payment method: account}
+        accounts = {}
+        # Odoo looks for an analytic distribution model line by line (one
+        # query per member); when the fund's company has none, say so once.
+        analytic = {}
+        # sudo: only counts the distribution models of the fund's own company
+        # (or shared ones); nothing is read back or written.
+        if (
+            not self.env["account.analytic.distribution.model"]
+            .sudo()
+            .search_count([("company_id", "in", [fund.company_id.id, False])], limit=1)
+        ):
+            analytic = {"analytic_distribution": False}
         for contribution in self:
-            account = fund._welfare_account(contribution._welfare_income_category())
+            category = contribution._welfare_income_category()
+            if category not in accounts:
+                accounts[category] = fund._welfare_account(category)
+            account = accounts[category]
             lines.append(
                 fields.Command.create(
                     {
@@ -67,12 +84,14 @@ class WelfareContribution(models.Model):
                         "name": contribution._welfare_move_label(),
                         "credit": contribution.amount,
                         "welfare_contribution_id": contribution.id,
+                        **analytic,
                     }
                 )
             )
-            liquidity[fund._welfare_liquidity_account(contribution.payment_method)] += (
-                contribution.amount
-            )
+            method = contribution.payment_method
+            if method not in accounts:
+                accounts[method] = fund._welfare_liquidity_account(method)
+            liquidity[accounts[method]] += contribution.amount
         single_partner = (
             self.member_id.partner_id if len(self.member_id) == 1 else False
         )

@@ -8,3 +8,4 @@ from . import test_status_form_xlsx
 from . import test_access_matrix
 from . import test_hardening_concurrency
 from . import test_hardening_bad_input
+from . import test_query_count

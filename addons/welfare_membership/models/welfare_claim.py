@@ -426,14 +426,38 @@ class WelfareClaim(models.Model):
             ]
         )
         claims = super().create(vals_list)
-        for claim in claims.filtered(lambda c: c.name == "/"):
-            claim.name = (
-                self.env["ir.sequence"]
-                .with_company(claim.company_id)
-                .next_by_code("welfare.claim", sequence_date=claim.event_date)
-                or "/"
-            )
+        claims.filtered(lambda c: c.name == "/")._assign_numbers()
         return claims
+
+    def _assign_numbers(self):
+        """Claim numbers of many claims: one sequence lookup and one query of
+        numbers per company and year, not two queries per claim."""
+        # sudo: the numbering sequence is configuration officers cannot read
+        Sequence = self.env["ir.sequence"].sudo()
+        groups = self.grouped(lambda c: (c.company_id, c.event_date.year))
+        for (company, _year), claims in groups.items():
+            sequence = Sequence.search(
+                [
+                    ("code", "=", "welfare.claim"),
+                    ("company_id", "in", [company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+            if not sequence:
+                continue
+            date = claims[0].event_date
+            if sequence.implementation != "standard" or sequence.use_date_range:
+                for claim in claims:
+                    claim.name = sequence._next(sequence_date=date)
+                continue
+            self.env.cr.execute(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                (f"ir_sequence_{sequence.id:03d}", len(claims)),
+            )
+            dated = sequence.with_context(ir_sequence_date=date)
+            for claim, (number,) in zip(claims, self.env.cr.fetchall(), strict=True):
+                claim.name = dated.get_next_char(number)
 
     def write(self, vals):
         if set(vals) & set(CLAIM_FACTS):

@@ -333,9 +333,10 @@ class WelfareContribution(models.Model):
                 new_paid_until[member.id] = end
             values[contribution.id] = vals
         # sudo: access was checked above for the whole batch; the writes are
-        # grouped by the ORM into a few UPDATE queries at flush time.
-        for contribution in contributions.sudo():
-            contribution.with_context(mail_notrack=True).write(values[contribution.id])
+        # grouped by the ORM into a few UPDATE queries at flush time. Nothing
+        # written here is tracked: skip the chatter's per-write bookkeeping.
+        for contribution in contributions.sudo().with_context(tracking_disable=True):
+            contribution.write(values[contribution.id])
         self._update_members_paid_until(new_paid_until)
         self._check_entry_fee_once()
         return True
@@ -350,7 +351,11 @@ class WelfareContribution(models.Model):
             by_date.setdefault(date, []).append(member_id)
         for date, ids in by_date.items():
             # sudo: officers update paid_until only through payments
-            members.browse(ids).sudo().write({"paid_until": date})
+            # paid_until is not tracked: without mail_notrack the chatter
+            # reads every tracked field (and each member's contact) per write
+            members.browse(ids).sudo().with_context(mail_notrack=True).write(
+                {"paid_until": date}
+            )
         members.browse(list(new_paid_until)).sudo()._update_arrears()
 
     def action_cancel(self, reason):

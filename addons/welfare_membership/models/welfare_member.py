@@ -491,6 +491,8 @@ class WelfareMember(models.Model):
     def create(self, vals_list):
         funds = self.env["welfare.fund"]
         partner_vals = []
+        # looked up once per batch, not once per row (env.ref runs a query)
+        thailand_id = self.env.ref("base.th").id
         for vals in vals_list:
             if vals.get("national_id"):
                 vals["national_id"] = thai_id.clean(vals["national_id"])
@@ -508,10 +510,23 @@ class WelfareMember(models.Model):
                 else self._default_fund()
             )
             vals.setdefault("fund_id", fund.id)
+            # the member's fund is known: no default looked up per row
+            vals.setdefault("subdistrict_id", fund.subdistrict_id.id)
             if not vals.get("partner_id"):
-                partner_vals.append(self._prepare_partner_values(vals, fund))
-        # one batch of contacts, each in the member's fund company
-        partners = iter(self.env["res.partner"].create(partner_vals))
+                partner_vals.append(
+                    self._prepare_partner_values(vals, fund, thailand_id)
+                )
+        # one batch of contacts, each in the member's fund company; their
+        # defaults are computed once for the batch (Odoo computes them per
+        # row, and some defaults, e.g. the invoice report of account, query)
+        Partner = self.env["res.partner"].with_context(mail_create_nolog=True)
+        if partner_vals:
+            given = set().union(*partner_vals)
+            defaults = Partner.default_get(
+                [name for name in Partner._fields if name not in given]
+            )
+            partner_vals = [{**defaults, **vals} for vals in partner_vals]
+        partners = iter(Partner.create(partner_vals))
         for vals in vals_list:
             if not vals.get("partner_id"):
                 vals["partner_id"] = next(partners).id
@@ -531,7 +546,7 @@ class WelfareMember(models.Model):
         return super().create(vals_list)
 
     @api.model
-    def _prepare_partner_values(self, vals, fund):
+    def _prepare_partner_values(self, vals, fund, thailand_id=None):
         partner_fields = self.env["res.partner"]._fields
         own = self._fields
         values = {
@@ -548,7 +563,8 @@ class WelfareMember(models.Model):
         )
         values.setdefault("name", self.env._("New Member"))
         values["company_id"] = fund.company_id.id
-        values.setdefault("country_id", self.env.ref("base.th").id)
+        if "country_id" not in values:
+            values["country_id"] = thailand_id or self.env.ref("base.th").id
         if subdistrict:
             values.setdefault("zip", subdistrict.zip)
             values.setdefault("state_id", subdistrict.state_id.id)
@@ -781,7 +797,12 @@ class WelfareMember(models.Model):
                 moves.setdefault(target, []).append(member.id)
         members = self.browse()
         for months, ids in by_months.items():
-            members.browse(ids).write({"months_in_arrears": months})
+            # not tracked: without mail_notrack the chatter would register the
+            # members for tracking here and, at commit, log the status moves
+            # below a second time, one message and two queries per member
+            members.browse(ids).with_context(mail_notrack=True).write(
+                {"months_in_arrears": months}
+            )
         for target, ids in moves.items():
             group = members.browse(ids)
             if target == "active":

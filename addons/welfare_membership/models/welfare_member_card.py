@@ -138,12 +138,17 @@ class WelfareMember(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _make_qr_png(self, text):
-        image = qrcode.make(
-            text,
+        # A fixed mask pattern: qrcode otherwise encodes the code eight times
+        # to pick the "best" mask, which is most of its time; any mask scans.
+        code = qrcode.QRCode(
             error_correction=qrcode.constants.ERROR_CORRECT_M,
             box_size=8,
             border=2,
+            mask_pattern=0,
         )
+        code.add_data(text)
+        code.make(fit=True)
+        image = code.make_image()
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return base64.b64encode(buffer.getvalue())

@@ -12,3 +12,4 @@ from . import test_import
 from . import test_access_matrix
 from . import test_hardening_bad_input
 from . import test_hardening_card_verify
+from . import test_query_count

@@ -418,7 +418,9 @@ class WelfareMemberImport(models.TransientModel):
                 }
             )
             return self._reopen()
-        Member = self.env["welfare.member"]
+        # the import note below tells each member's story: no second
+        # "created" note per member
+        Member = self.env["welfare.member"].with_context(mail_create_nolog=True)
         created = Member.browse()
         for batch in split_every(CREATE_BATCH, clean):
             created |= Member.create(
