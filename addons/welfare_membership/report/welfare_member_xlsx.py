@@ -94,4 +94,6 @@ class WelfareMemberRegistryXlsx(models.AbstractModel):
                     sheet.write_datetime(row, 14, member.paid_until, date)
                 sheet.write(row, 15, member.months_in_arrears)
                 row += 1
-            batch.invalidate_recordset()
+            # drop the batch's members AND their contacts' fields (name,
+            # address, phone) from the cache: memory stays flat over the file
+            self.env.invalidate_all()
