@@ -71,6 +71,16 @@ class WelfareContribution(models.Model):
             .search_count([("company_id", "in", [fund.company_id.id, False])], limit=1)
         ):
             analytic = {"analytic_distribution": False}
+        # what Odoo would compute line by line for a plain line in the
+        # company's currency, without taxes: given once
+        currency = fund.company_id.currency_id
+        plain = {
+            "display_type": "product",
+            "currency_id": currency.id,
+            "tax_ids": [],
+            "quantity": 1.0,
+            "product_uom_id": False,
+        }
         for contribution in self:
             category = contribution._welfare_income_category()
             if category not in accounts:
@@ -82,9 +92,11 @@ class WelfareContribution(models.Model):
                         "account_id": account.id,
                         "partner_id": contribution.member_id.partner_id.id,
                         "name": contribution._welfare_move_label(),
-                        "credit": contribution.amount,
+                        "balance": -contribution.amount,
+                        "amount_currency": -contribution.amount,
                         "welfare_contribution_id": contribution.id,
                         **analytic,
+                        **plain,
                     }
                 )
             )

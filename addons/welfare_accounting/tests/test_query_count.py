@@ -32,7 +32,7 @@ class TestAccountingQueryCount(AccountingCase):
         self._collection(2).action_close()  # caches and sequences warmed up
         for collection in (self._collection(3), self._collection(30)):
             self.env.invalidate_all()
-            with self.assertQueryCount(53):
+            with self.assertQueryCount(54):
                 collection.action_close()
             self.assertEqual(len(collection.contribution_ids.move_id), 1)
 
