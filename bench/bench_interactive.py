@@ -118,22 +118,52 @@ def main():
         sample = env["welfare.member"].search(
             [("fund_id", "=", fund.id)], order="id desc", limit=1
         )
+        full_name = f"{sample.first_name} {sample.last_name}"
+        formatted_id = "-".join(
+            (
+                sample.national_id[0],
+                sample.national_id[1:5],
+                sample.national_id[5:10],
+                sample.national_id[10:12],
+                sample.national_id[12],
+            )
+        )
+        # what the member list's search box and every member field send
         probes = [
+            ("national ID", [("national_id", "=", sample.national_id)]),
+            ("member number", [("member_number", "=", sample.member_number)]),
             (
-                "national ID",
-                [("national_id", "=", sample.national_id)],
-                sample.national_id,
+                "surname in the search box",
+                [("display_name", "ilike", sample.last_name)],
             ),
             (
-                "member number",
-                [("member_number", "=", sample.member_number)],
-                sample.member_number,
+                "name start in the search box",
+                [("display_name", "ilike", sample.first_name[:3])],
             ),
-            ("name (ilike)", [("name", "ilike", sample.last_name)], sample.last_name),
+            ("full name in the search box", [("display_name", "ilike", full_name)]),
             (
-                "name start (ilike)",
+                "national ID in the search box",
+                [("display_name", "ilike", formatted_id)],
+            ),
+            (
+                "member number in the search box",
+                [("display_name", "ilike", sample.member_number)],
+            ),
+            (
+                "a member number every fund has, in the search box",
+                [("display_name", "ilike", "00001")],
+            ),
+        ]
+        # for comparison, not judged: a domain written on the contact's own
+        # name column (res.partner, joined), which no screen of the suite sends
+        raw_probes = [
+            (
+                "surname (name ilike on the contact)",
+                [("name", "ilike", sample.last_name)],
+            ),
+            (
+                "name start (name ilike on the contact)",
                 [("name", "ilike", sample.first_name[:3])],
-                sample.first_name[:3],
             ),
         ]
         env.flush_all()
@@ -141,7 +171,7 @@ def main():
             uenv = env(
                 user=user.id, context={"allowed_company_ids": user.company_ids.ids}
             )
-            for label, domain, _text in probes:
+            for label, domain in probes:
                 ms, found = timed_search(uenv, domain)
                 common.report(
                     f"search by {label} as {user_label}",
@@ -152,15 +182,28 @@ def main():
                     found=found,
                     members_in_db=total,
                 )
-            ms, found = timed_name_search(uenv, sample.national_id)
-            common.report(
-                f"name_search (search box) by national ID as {user_label}",
-                ms,
-                "ms",
-                target=f"<= {TARGET_MS:.0f} ms",
-                ok=ms <= TARGET_MS,
-                found=found,
-            )
+            for label, domain in raw_probes:
+                ms, found = timed_search(uenv, domain)
+                common.report(
+                    f"search by {label} as {user_label}",
+                    ms,
+                    "ms",
+                    found=found,
+                    note="for comparison: a raw domain, not what a screen sends",
+                )
+            for label, text in (
+                ("national ID", sample.national_id),
+                ("surname", sample.last_name),
+            ):
+                ms, found = timed_name_search(uenv, text)
+                common.report(
+                    f"name_search (a member field) by {label} as {user_label}",
+                    ms,
+                    "ms",
+                    target=f"<= {TARGET_MS:.0f} ms",
+                    ok=ms <= TARGET_MS,
+                    found=found,
+                )
         uenv = env(
             user=officer.id, context={"allowed_company_ids": officer.company_ids.ids}
         )
@@ -181,34 +224,22 @@ def main():
             ms=round(m.seconds * 1000, 1),
             fields=len(spec),
         )
-        # the same name searches with a trigram index on the contacts' names
-        # (the index is dropped with the transaction's rollback)
-        env.cr.execute(
-            "CREATE INDEX bench_res_partner_name_trgm ON res_partner "
-            "USING gin (name gin_trgm_ops)"
-        )
-        env.cr.execute("ANALYZE res_partner")
+        # the plan of the network user's name search, as the ORM writes it
+        from odoo.tools import SQL
+
         uenv = env(
             user=network.id, context={"allowed_company_ids": network.company_ids.ids}
         )
-        for label, domain, _text in probes[2:]:
-            ms, found = timed_search(uenv, domain)
-            common.report(
-                f"search by {label} as network, with a trigram index on names",
-                ms,
-                "ms",
-                target=f"<= {TARGET_MS:.0f} ms",
-                ok=ms <= TARGET_MS,
-                found=found,
-                members_in_db=total,
-            )
-        # index use of the name search (plan only)
-        env.cr.execute(
-            "EXPLAIN SELECT id FROM res_partner WHERE name ILIKE %s LIMIT 80",
-            (f"%{sample.last_name}%",),
+        Member = uenv["welfare.member"]
+        query = Member._search(
+            [("display_name", "ilike", sample.last_name)], limit=80, order=Member._order
         )
-        plan = " / ".join(row[0].strip() for row in env.cr.fetchall()[:3])
-        print(f"  plan of name ilike: {plan}")
+        sql = query.select()
+        env.cr.execute(SQL("EXPLAIN ANALYZE %s", sql))
+        plan = [row[0] for row in env.cr.fetchall()]
+        scans = [line.strip() for line in plan if "Scan" in line and "->" in line]
+        print(f"  plan of the network's search box by surname: {' / '.join(scans)}")
+        print(f"  {plan[-1].strip()}")
 
 
 if __name__ == "__main__":

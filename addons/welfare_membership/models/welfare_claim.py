@@ -34,7 +34,7 @@ class WelfareClaim(models.Model):
     _description = "Benefit Claim"
     _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "event_date desc, id desc"
-    _rec_names_search = ["name", "member_id.name", "member_id.member_number"]
+    _rec_names_search = ["name", "member_id.search_name", "member_id.member_number"]
 
     name = fields.Char(
         string="Reference",

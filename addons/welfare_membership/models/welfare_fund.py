@@ -115,7 +115,10 @@ class WelfareFund(models.Model):
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             (f"ir_sequence_{sequence.id:03d}", count),
         )
-        return [sequence.get_next_char(row[0]) for row in self.env.cr.fetchall()]
+        # as ir.sequence.get_next_char, the prefix and suffix made once
+        prefix, suffix = sequence._get_prefix_suffix()
+        pattern = f"%0{sequence.padding}d"
+        return [prefix + pattern % row[0] + suffix for row in self.env.cr.fetchall()]
 
     def _has_welfare_data(self):
         # sudo: only whether the fund has members is read, to refuse deletion.

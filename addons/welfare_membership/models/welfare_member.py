@@ -2,11 +2,16 @@ import datetime
 import logging
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import escape
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL, clean_context
+from odoo.tools.mail import generate_tracking_message_id
 
 from ..lib import arrears, demo_people, periods, thai_id
+from . import bulk
 
 _logger = logging.getLogger(__name__)
 
@@ -49,6 +54,14 @@ AGE_BANDS = [
 ARREARS_BATCH = 5000
 
 
+def age_values(birthdate, today):
+    """(age in years, age band) of a birth date on a day; (0, False) unknown."""
+    if not birthdate:
+        return 0, False
+    age = relativedelta(today, birthdate).years
+    return age, age_band(age)
+
+
 def age_band(age):
     for key, limit in (("0_17", 17), ("18_39", 39), ("40_59", 59), ("60_69", 69)):
         if age <= limit:
@@ -63,7 +76,10 @@ class WelfareMember(models.Model):
     _description = "Fund Member"
     _inherits = {"res.partner": "partner_id"}
     _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "fund_id, member_number"
+    # fund by fund (raw id, not the funds' own order: that would join the
+    # funds and provinces and sort every match), then by member number,
+    # served by the (fund_id, member_number) index made in init()
+    _order = "fund_id.id, member_number"
     _rec_names_search = ["name", "member_number", "national_id"]
 
     partner_id = fields.Many2one(
@@ -89,6 +105,14 @@ class WelfareMember(models.Model):
     )
     last_name = fields.Char(
         string="Last Name",
+    )
+    search_name = fields.Char(
+        compute="_compute_search_name",
+        store=True,
+        index="trigram",
+        help="The member's name kept on the member's own row, so that a search "
+        "by name across a province and the list's order are served by one "
+        "table's indexes.",
     )
     national_id = fields.Char(
         string="National ID",
@@ -277,6 +301,11 @@ class WelfareMember(models.Model):
     def _default_subdistrict_id(self):
         return self._default_fund().subdistrict_id
 
+    @api.depends("partner_id.name")
+    def _compute_search_name(self):
+        for member in self:
+            member.search_name = member.partner_id.name
+
     @api.depends("national_id")
     @api.depends_context("uid")
     def _compute_national_id_display(self):
@@ -324,12 +353,7 @@ class WelfareMember(models.Model):
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for member in self:
-            if member.birthdate:
-                member.age = relativedelta(today, member.birthdate).years
-                member.age_band = age_band(member.age)
-            else:
-                member.age = 0
-                member.age_band = False
+            member.age, member.age_band = age_values(member.birthdate, today)
 
     @api.depends("contribution_ids.state", "contribution_ids.amount")
     def _compute_contribution_stats(self):
@@ -461,6 +485,58 @@ class WelfareMember(models.Model):
                     )
                 )
 
+    def init(self):
+        res = super().init()
+        tools.create_index(
+            self.env.cr,
+            "welfare_member_fund_number_index",
+            self._table,
+            ["fund_id", "member_number"],
+        )
+        return res
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """The search box and many2one fields: digits find a member by number
+        (exact) or national ID (whole, or its first six digits or more) on
+        their indexed columns, words find the name (trigram index): never an
+        OR across the contact's and the member's tables, which no index
+        could serve."""
+        if (
+            operator not in ("ilike", "=ilike", "=", "like")
+            or not isinstance(value, str)
+            or not value.strip()
+        ):
+            return super()._search_display_name(operator, value)
+        text = value.strip()
+        digits = thai_id.clean(text)
+        if not (digits.isascii() and digits.isdigit()):
+            if any(char.isdigit() for char in text):
+                # a member number carried over from an older register
+                return expression.OR(
+                    [[("member_number", "=", text)], [("search_name", operator, text)]]
+                )
+            return [("search_name", operator, text)]
+        numbers = {text, digits}
+        conditions = [SQL("member_number IN %s", tuple(numbers))]
+        # only who may read national IDs may find members by them
+        if self._fields["national_id"].is_accessible(self.env):
+            if len(digits) == 13:
+                conditions.append(SQL("national_id = %s", digits))
+            elif len(digits) >= 6:
+                conditions.append(SQL("national_id LIKE %s", f"{digits}%"))
+        # the indexed columns are read first, alone: no join, no rule, so
+        # no plan can scan the province for them; the search itself then
+        # applies the user's rules to the few members found
+        self.flush_model(["member_number", "national_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM welfare_member WHERE %s",
+                SQL(" OR ").join(conditions),
+            )
+        )
+        return [("id", "in", [row[0] for row in self.env.cr.fetchall()])]
+
     @api.onchange("name_title", "first_name", "last_name")
     def _onchange_name_parts(self):
         for member in self:
@@ -489,6 +565,24 @@ class WelfareMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        partner_vals = self._prepare_member_batch(vals_list)
+        Partner = self.env["res.partner"].with_context(mail_create_nolog=True)
+        partners = iter(Partner.create(partner_vals))
+        for vals in vals_list:
+            if not vals.get("partner_id"):
+                vals["partner_id"] = next(partners).id
+        return super().create(vals_list)
+
+    @api.model
+    def _prepare_member_batch(self, vals_list):
+        """Complete new members' values; return the values of their contacts.
+
+        Names, fund, sub-district, member numbers and status date are set in
+        ``vals_list``; the contact's values (inherited fields moved out of
+        the member's values, defaults computed once for the batch: Odoo
+        computes them per row, and some, e.g. account's invoice report,
+        query) are returned for the members without ``partner_id``.
+        """
         funds = self.env["welfare.fund"]
         partner_vals = []
         # looked up once per batch, not once per row (env.ref runs a query)
@@ -516,20 +610,13 @@ class WelfareMember(models.Model):
                 partner_vals.append(
                     self._prepare_partner_values(vals, fund, thailand_id)
                 )
-        # one batch of contacts, each in the member's fund company; their
-        # defaults are computed once for the batch (Odoo computes them per
-        # row, and some defaults, e.g. the invoice report of account, query)
-        Partner = self.env["res.partner"].with_context(mail_create_nolog=True)
+        Partner = self.env["res.partner"]
         if partner_vals:
             given = set().union(*partner_vals)
             defaults = Partner.default_get(
                 [name for name in Partner._fields if name not in given]
             )
             partner_vals = [{**defaults, **vals} for vals in partner_vals]
-        partners = iter(Partner.create(partner_vals))
-        for vals in vals_list:
-            if not vals.get("partner_id"):
-                vals["partner_id"] = next(partners).id
         by_fund = {}
         for vals in vals_list:
             if not vals.get("member_number"):
@@ -543,9 +630,133 @@ class WelfareMember(models.Model):
         today = fields.Date.context_today(self)
         for vals in vals_list:
             vals.setdefault("state_date", today)
-        return super().create(vals_list)
+        return partner_vals
 
     @api.model
+    def _bulk_create(self, vals_list, note=None):
+        """Create many members at once: the registry import's path.
+
+        The same values as ``create()`` (see ``_prepare_member_batch``),
+        written set-based (``bulk.bulk_insert``): contacts, members and
+        beneficiaries each in one INSERT per thousand rows, without
+        followers or a creation note; ``note`` is logged on each member
+        instead, in one INSERT. Falls back to ``create()`` where a module
+        of the database changes how contacts or messages are created.
+        """
+        Partner = self.env["res.partner"]
+        Message = self.env["mail.message"]
+        if not (bulk.can_bulk_insert(Partner) and bulk.can_bulk_insert(Message)):
+            members = self.with_context(mail_create_nolog=True).create(vals_list)
+            if note and members:
+                members._message_log_batch(bodies=dict.fromkeys(members.ids, note))
+            return members
+        self.check_access("create")
+        beneficiaries = [vals.pop("beneficiary_ids", None) or [] for vals in vals_list]
+        if any(
+            command[0] != fields.Command.CREATE for c in beneficiaries for command in c
+        ):
+            raise ValueError("_bulk_create takes new beneficiaries only")
+        partner_vals = self._prepare_member_batch(vals_list)
+        partner_columns = {
+            name
+            for name, field in Partner._fields.items()
+            if field.store and field.column_type
+        }
+        partners = iter(
+            bulk.bulk_insert(
+                Partner,
+                [
+                    {k: v for k, v in vals.items() if k in partner_columns}
+                    for vals in partner_vals
+                ],
+            )
+        )
+        funds = self.env["welfare.fund"].browse({vals["fund_id"] for vals in vals_list})
+        companies = {fund.id: fund.company_id.id for fund in funds}
+        today = fields.Date.context_today(self)
+        names = iter(vals.get("name") for vals in partner_vals)
+        for vals in vals_list:
+            # the stored computed fields whose values are at hand: given, so
+            # that no flush reads the new rows back to compute them
+            if not vals.get("partner_id"):
+                vals["partner_id"] = next(partners).id
+                vals["search_name"] = next(names)
+            vals.setdefault("company_id", companies[vals["fund_id"]])
+            vals["age"], vals["age_band"] = age_values(vals.get("birthdate"), today)
+        members = bulk.bulk_insert(self, vals_list)
+        beneficiary_vals = [
+            {
+                **values,
+                "member_id": member.id,
+                "fund_id": vals["fund_id"],
+                "company_id": vals["company_id"],
+            }
+            for member, vals, commands in zip(
+                members, vals_list, beneficiaries, strict=True
+            )
+            for _command, _id, values in commands
+        ]
+        for values in beneficiary_vals:
+            if values.get("national_id"):
+                values["national_id"] = thai_id.clean(values["national_id"])
+        bulk.bulk_insert(self.env["welfare.member.beneficiary"], beneficiary_vals)
+        if note and members:
+            members._bulk_log_note(note)
+        return members
+
+    def _bulk_log_note(self, note):
+        """The same note on each member (see ``_bulk_log_notes``)."""
+        self._bulk_log_notes(dict.fromkeys(self.ids, note))
+
+    def _bulk_log_notes(self, bodies):
+        """Notes {member id: text}, as ``_message_log_batch`` writes them, in
+        one INSERT per thousand members where messages can be inserted so
+        (see ``bulk.can_bulk_insert``)."""
+        # sudo: as _message_log_batch, which writes its notes as sudo, the
+        # notes are written by the operation that changed these members
+        # no default of the caller's context (default_...) reaches the notes,
+        # as in _message_create
+        Message = (
+            self.env["mail.message"]
+            .sudo()
+            .with_context(clean_context(self.env.context))
+        )
+        if not bulk.can_bulk_insert(Message):
+            self._message_log_batch(bodies=bodies)
+            return
+        author_id, email_from = self._message_compute_author(raise_on_email=False)
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(default=email_from)[
+            False
+        ]
+        base = {
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": self._name,
+            "message_type": "notification",
+            "is_internal": True,
+            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "email_add_signature": False,
+            "reply_to": reply_to,
+            "date": self.env.cr.now(),
+        }
+        by_body = {}
+        for member_id, text in bodies.items():
+            by_body.setdefault(text, []).append(member_id)
+        for text, member_ids in by_body.items():
+            body = escape(text)
+            bulk.bulk_insert(
+                Message,
+                [
+                    {
+                        **base,
+                        "body": body,
+                        "res_id": member_id,
+                        "message_id": generate_tracking_message_id("message-notify"),
+                    }
+                    for member_id in member_ids
+                ],
+            )
+
     def _prepare_partner_values(self, vals, fund, thailand_id=None):
         partner_fields = self.env["res.partner"]._fields
         own = self._fields
@@ -636,7 +847,7 @@ class WelfareMember(models.Model):
             group.with_context(mail_notrack=True).write(
                 {"state": new_state, "state_date": today}
             )
-        members._message_log_batch(bodies=bodies)
+        members._bulk_log_notes(bodies)
         return True
 
     def _check_committee(self):

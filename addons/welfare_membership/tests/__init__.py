@@ -13,3 +13,5 @@ from . import test_access_matrix
 from . import test_hardening_bad_input
 from . import test_hardening_card_verify
 from . import test_query_count
+from . import test_member_search
+from . import test_bulk_create

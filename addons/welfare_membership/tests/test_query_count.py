@@ -110,7 +110,7 @@ class TestMembershipQueryCount(MembershipCase):
         for count, seed in ((3, 600000), (30, 700000)):
             wizard = self._registry_file(count, seed)
             self.env.invalidate_all()
-            with self.assertQueryCount(21):
+            with self.assertQueryCount(23):
                 wizard.action_import()
             self.assertEqual(wizard.created_count, count)
 
@@ -121,7 +121,7 @@ class TestMembershipQueryCount(MembershipCase):
         Report._render(report, members[:2].ids, {})
         for ids in (members[:4].ids, members.ids):
             self.env.invalidate_all()
-            # one batch of rows: the cache is dropped after each batch of 2,000
+            # one query reads a batch of up to 2,000 rows
             with self.assertQueryCount(9):
                 Report._render(report, ids, {})
 

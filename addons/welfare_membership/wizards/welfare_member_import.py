@@ -418,25 +418,20 @@ class WelfareMemberImport(models.TransientModel):
                 }
             )
             return self._reopen()
-        # the import note below tells each member's story: no second
-        # "created" note per member
-        Member = self.env["welfare.member"].with_context(mail_create_nolog=True)
-        created = Member.browse()
+        # written set-based: the contacts, members, beneficiaries and the
+        # import note of each member in a few INSERTs per batch
+        Member = self.env["welfare.member"]
+        note = self.env._(
+            "Imported from the registry file %(file)s.", file=self.filename or ""
+        )
+        created_ids = []
         for batch in split_every(CREATE_BATCH, clean):
-            created |= Member.create(
-                [self._prepare_member_values(values) for _n, values in batch]
-            )
+            created_ids += Member._bulk_create(
+                [self._prepare_member_values(values) for _n, values in batch],
+                note=note,
+            ).ids
+        created = Member.browse(created_ids)
         created._update_arrears()
-        if created:
-            created._message_log_batch(
-                bodies=dict.fromkeys(
-                    created.ids,
-                    self.env._(
-                        "Imported from the registry file %(file)s.",
-                        file=self.filename or "",
-                    ),
-                )
-            )
         self.write(
             {
                 "state": "done",
