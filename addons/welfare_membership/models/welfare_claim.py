@@ -106,6 +106,10 @@ class WelfareClaim(models.Model):
     description = fields.Text(
         help="What happened, as the member tells it.",
     )
+    member_health_consent = fields.Boolean(
+        related="member_id.health_consent",
+        string="Health Data Consent",
+    )
     health_details = fields.Text(
         groups="welfare_base.group_welfare_officer",
         help="Diagnosis, hospital and treatment. Sensitive personal data: "
@@ -362,6 +366,21 @@ class WelfareClaim(models.Model):
                     Member.browse(key[0]), Benefit.browse(key[1]), key[2], seen[key]
                 )
             seen[key] = self.browse()
+
+    @api.constrains("health_details", "member_id")
+    def _check_health_consent(self):
+        # sudo: only whether health details are present is read, to refuse
+        # them for members who did not consent (PDPA section 26)
+        for claim, sudo_claim in zip(self, self.sudo(), strict=True):
+            if sudo_claim.health_details and not claim.member_id.health_consent:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s has not consented to the fund keeping health "
+                        "data: record the consent on the member's form before "
+                        "entering health details.",
+                        member=claim.member_id.display_name,
+                    )
+                )
 
     @api.constrains("member_id", "benefit_type_id")
     def _check_same_fund(self):
@@ -875,6 +894,14 @@ class WelfareClaim(models.Model):
         for member in members:
             if member.id in used:
                 continue
+            if vals.get("health_details") and not member.health_consent:
+                # the demo member consented to the fund keeping health data
+                member.write(
+                    {
+                        "health_consent": True,
+                        "health_consent_date": member.consent_date or event_date,
+                    }
+                )
             values = dict(
                 vals,
                 member_id=member.id,

@@ -143,6 +143,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
             "state": "active",
             "join_date": datetime.date(2020, 1, 1),
             "birthdate": datetime.date(1970, 1, 1),
+            "health_consent": True,
         }
 
     def _claim_vals(self, fund):

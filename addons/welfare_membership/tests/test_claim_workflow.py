@@ -139,7 +139,7 @@ class TestClaimAccess(BenefitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.member = cls._member()
+        cls.member = cls._member(health_consent=True)
         cls.benefit = cls._benefit(category="hospital", amount=500.0)
         cls.claim = cls.Claim.create(
             {
@@ -168,6 +168,27 @@ class TestClaimAccess(BenefitCase):
         self.assertEqual(claim.amount_eligible, 500.0)
         with self.assertRaises(AccessError):
             claim.read(["health_details"])
+
+    def test_health_details_need_the_members_health_consent(self):
+        member = self._member(name="นางไม่ยินยอม ทดสอบ")
+        with self.assertRaisesRegex(ValidationError, "consent"), self.cr.savepoint():
+            self.Claim.create(
+                {
+                    "member_id": member.id,
+                    "benefit_type_id": self.benefit.id,
+                    "health_details": "เบาหวาน",
+                }
+            )
+        # a claim without health details is taken; once the member consents,
+        # the details may be entered
+        claim = self.Claim.create(
+            {"member_id": member.id, "benefit_type_id": self.benefit.id}
+        )
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            claim.health_details = "เบาหวาน"
+        member.write({"health_consent": True, "health_consent_date": claim.event_date})
+        claim.health_details = "เบาหวาน"
+        self.assertEqual(claim.health_details, "เบาหวาน")
 
     def test_officer_cannot_change_the_benefit_rules(self):
         with self.assertRaises(AccessError):
