@@ -171,25 +171,20 @@ def main():
             uenv = env(
                 user=user.id, context={"allowed_company_ids": user.company_ids.ids}
             )
-            for label, domain in probes:
+            judged = [(probe, True) for probe in probes]
+            for (label, domain), target in judged + [(p, False) for p in raw_probes]:
                 ms, found = timed_search(uenv, domain)
                 common.report(
                     f"search by {label} as {user_label}",
                     ms,
                     "ms",
-                    target=f"<= {TARGET_MS:.0f} ms",
-                    ok=ms <= TARGET_MS,
+                    target=f"<= {TARGET_MS:.0f} ms" if target else None,
+                    ok=ms <= TARGET_MS if target else None,
+                    note=None
+                    if target
+                    else "for comparison: a raw domain, not what a screen sends",
                     found=found,
                     members_in_db=total,
-                )
-            for label, domain in raw_probes:
-                ms, found = timed_search(uenv, domain)
-                common.report(
-                    f"search by {label} as {user_label}",
-                    ms,
-                    "ms",
-                    found=found,
-                    note="for comparison: a raw domain, not what a screen sends",
                 )
             for label, text in (
                 ("national ID", sample.national_id),
