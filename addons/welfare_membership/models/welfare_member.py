@@ -487,12 +487,24 @@ class WelfareMember(models.Model):
 
     def init(self):
         res = super().init()
+        cr = self.env.cr
         tools.create_index(
-            self.env.cr,
+            cr,
             "welfare_member_fund_number_index",
             self._table,
             ["fund_id", "member_number"],
         )
+        if self.env.registry.has_trigram:
+            # members' names are their contacts' names: a filter on "Name
+            # contains" (ilike '%...%') over a province's contacts needs a
+            # trigram index (the search box uses the member's search_name)
+            tools.create_index(
+                cr,
+                "res_partner_name_welfare_trgm_index",
+                "res_partner",
+                ["name gin_trgm_ops"],
+                method="gin",
+            )
         return res
 
     @api.model

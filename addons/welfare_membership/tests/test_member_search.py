@@ -85,13 +85,29 @@ class TestMemberSearch(MembershipCase):
         )
         self.assertEqual(members[-1], self.other)
 
+    def test_search_box_finds_an_id_in_two_queries(self):
+        # the indexed columns alone, then the user's search on what they found
+        text = thai_id.format_id(self.somchai.national_id)
+        self.Member.search([("display_name", "ilike", text)])
+        self.env.invalidate_all()
+        with self.assertQueryCount(2):
+            found = self.Member.search([("display_name", "ilike", text)])
+        self.assertEqual(found, self.somchai)
+
     def test_search_indexes_exist(self):
         cr = self.env.cr
         cr.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname IN %s",
-            [("welfare_member_fund_number_index", "welfare_member__search_name_index")],
+            [
+                (
+                    "welfare_member_fund_number_index",
+                    "welfare_member__search_name_index",
+                    "res_partner_name_welfare_trgm_index",
+                )
+            ],
         )
         definitions = " ".join(row[0] for row in cr.fetchall())
         self.assertIn("(fund_id, member_number)", definitions)
         if self.env.registry.has_trigram:
-            self.assertIn("gin_trgm_ops", definitions)
+            self.assertIn("(search_name gin_trgm_ops)", definitions)
+            self.assertIn("(name gin_trgm_ops)", definitions)
