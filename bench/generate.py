@@ -166,7 +166,8 @@ def member_vals(args, index, fund, profile, today):
 
 
 def make_members(env, args, funds, profiles, today):
-    """Members through ``welfare.member.create`` in batches of 1,000 per fund."""
+    """Members through the registry import's set-based path
+    (``welfare.member._bulk_create``) in batches of 1,000 per fund."""
     sizes = people.split_members(args.members, [p["weight"] for p in profiles])
     Member = env["welfare.member"].with_context(
         tracking_disable=True, mail_create_nolog=True
@@ -182,7 +183,7 @@ def make_members(env, args, funds, profiles, today):
                 member_vals(args, index + i, fund, profile, today) for i in range(count)
             ]
             index += count
-            fund_members.create(vals_list)
+            fund_members._bulk_create(vals_list)
             total += count
         env.cr.commit()
         env.invalidate_all()
