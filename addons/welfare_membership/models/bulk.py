@@ -70,6 +70,18 @@ def bulk_insert(model, vals_list):
         field = model._fields.get(name)
         if field is None or not field.store or not field.column_type:
             raise ValueError(f"{model._name}.{name} is not a column to insert")
+    # a field some rows name and others do not: the others get its default,
+    # as create() gives it them
+    partial = [name for name in given if any(name not in vals for vals in vals_list)]
+    for name in partial:
+        if model._fields[name].compute:
+            raise ValueError(f"{model._name}.{name}: give it in every row or none")
+    if partial:
+        fill = model.default_get(partial)
+        vals_list = [
+            {**{n: fill.get(n) for n in partial if n not in vals}, **vals}
+            for vals in vals_list
+        ]
     missing = [
         name
         for name, field in model._fields.items()

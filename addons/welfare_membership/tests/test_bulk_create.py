@@ -95,6 +95,14 @@ class TestBulkCreate(MembershipCase):
         self.assertEqual(member.first_name, "100% ใจ'ดี")
         self.assertEqual(member.street, 'บ้าน "ริมน้ำ" %s')
 
+    def test_a_field_missing_from_some_rows_gets_its_default(self):
+        first, second = self._vals(10), self._vals(11)
+        first["member_type"] = "elderly"
+        del second["member_type"]
+        members = self.Member._bulk_create([first, second])
+        members.invalidate_recordset()
+        self.assertEqual(members.mapped("member_type"), ["elderly", "general"])
+
     def test_constraints_still_hold(self):
         self.Member._bulk_create([self._vals(4)])
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
