@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import fields, models
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 
 class WelfareContribution(models.Model):
     """Confirmed payments post to the fund's ledger; cancelled ones reverse."""
@@ -146,7 +148,7 @@ class WelfareContribution(models.Model):
         todo = self.filtered(
             lambda c: c.state == "cancelled" and c.move_id and not c.reversal_move_id
         )
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for fund, contributions in todo.grouped("fund_id").items():
             groups = list(contributions.grouped("move_id").items())
             vals_list = []

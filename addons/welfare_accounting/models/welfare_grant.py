@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 # Income category (account's CODI category) of each grant source.
 SOURCE_CATEGORY = {
     "codi_seed": "codi_seed",
@@ -61,7 +63,7 @@ class WelfareGrant(models.Model):
     )
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         tracking=True,
     )
     amount = fields.Monetary(
@@ -219,7 +221,7 @@ class WelfareGrant(models.Model):
         drafts = self.filtered(lambda g: g.state == "draft")
         if drafts != self:
             raise UserError(self.env._("Only draft grants can be posted."))
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         future = self.filtered(lambda g: g.date > today)
         if future:
             raise UserError(
@@ -257,7 +259,7 @@ class WelfareGrant(models.Model):
                 reversal = grant.move_id.sudo()._reverse_moves(
                     [
                         {
-                            "date": fields.Date.context_today(self),
+                            "date": welfare_today(self),
                             "ref": self.env._(
                                 "Reversal of %(entry)s", entry=grant.move_id.name
                             ),

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import matching
 
@@ -30,9 +31,7 @@ class WelfareMatchingRequest(models.Model):
     )
     fiscal_year = fields.Integer(
         required=True,
-        default=lambda self: thai_format.fiscal_year_of(
-            fields.Date.context_today(self)
-        ),
+        default=lambda self: thai_format.fiscal_year_of(welfare_today(self)),
         tracking=True,
         help="CE year in which the fiscal year ends on 30 September.",
     )
@@ -47,7 +46,7 @@ class WelfareMatchingRequest(models.Model):
     date = fields.Date(
         string="Request Date",
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
     )
     matching_round = fields.Integer(
         required=True,

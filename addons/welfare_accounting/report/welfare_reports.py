@@ -1,6 +1,7 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import statement as statement_lib
 
@@ -33,7 +34,7 @@ def report_helpers(env):
 def current_fiscal_year(env, data=None):
     data = data or {}
     year = data.get("fiscal_year") or env.context.get("welfare_fiscal_year")
-    return int(year) if year else thai_format.fiscal_year_of(fields.Date.today())
+    return int(year) if year else thai_format.fiscal_year_of(welfare_today(env.user))
 
 
 class ReportWelfareStatement(models.AbstractModel):

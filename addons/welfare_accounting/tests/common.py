@@ -1,7 +1,8 @@
 import datetime
 
-from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
 class AccountingCase(TransactionCase):
@@ -25,7 +26,7 @@ class AccountingCase(TransactionCase):
             {"amount": 30.0, "period": "month", "entry_fee": 100.0}
         )
         cls.other_fund.contribution_scheme_id.write({"amount": 30.0, "period": "month"})
-        cls.today = fields.Date.context_today(cls.env["welfare.fund"])
+        cls.today = welfare_today(cls.env["welfare.fund"])
         cls.officer = cls._user("acc_officer", "welfare_base.group_welfare_officer")
         cls.committee = cls._user(
             "acc_committee", "welfare_base.group_welfare_committee"
@@ -63,7 +64,7 @@ class AccountingCase(TransactionCase):
             "join_date": join_date or datetime.date(2020, 1, 15),
             "birthdate": datetime.date(1970, 3, 1),
             # paid up: payments in the tests extend the cover, never catch up
-            "paid_until": fields.Date.context_today(cls.env["welfare.member"])
+            "paid_until": welfare_today(cls.env["welfare.member"])
             + datetime.timedelta(days=60),
         }
         values.update(vals)

@@ -1,9 +1,9 @@
 import datetime
 
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_base.tests.access_matrix import AccessMatrixMixin
 
 OWN_ALL = {"own": "rwcu", "other": ""}
@@ -62,7 +62,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
                 {"name": "กองทุนตารางบัญชี ข", "code": "MXA-B"},
             ]
         )
-        cls.today = fields.Date.context_today(cls.env["welfare.fund"])
+        cls.today = welfare_today(cls.env["welfare.fund"])
         cls._serial = 0
         cls._setup_matrix_users()
 

@@ -13,10 +13,12 @@ import logging
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL, mute_logger
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 _logger = logging.getLogger(__name__)
 
@@ -136,7 +138,7 @@ class TestHardeningConcurrency(TransactionCase):
     # ------------------------------------------------------------------
     def _member(self, env, **vals):
         fund = env.ref(self.fund_xmlid)
-        today = fields.Date.context_today(env["welfare.member"])
+        today = welfare_today(env["welfare.member"])
         values = {
             "fund_id": fund.id,
             "name": "นายพร้อมกัน ทดสอบ",
@@ -211,7 +213,7 @@ class TestHardeningConcurrency(TransactionCase):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             member = self._member(env)
-            today = fields.Date.context_today(member)
+            today = welfare_today(member)
             days = env["welfare.collection"].create(
                 [
                     {"fund_id": member.fund_id.id, "date": today, "village_no": "1"},
@@ -281,7 +283,7 @@ class TestHardeningConcurrency(TransactionCase):
     def _member_in_arrears_with_a_payment(self):
         with self.registry.cursor() as cr:
             env = self._env(cr)
-            today = fields.Date.context_today(env["welfare.member"])
+            today = welfare_today(env["welfare.member"])
             member = self._member(env, paid_until=today - datetime.timedelta(days=100))
             payment = env["welfare.contribution"].create(
                 {
@@ -320,7 +322,7 @@ class TestHardeningConcurrency(TransactionCase):
         second[0].commit()
         with self.registry.cursor() as cr:
             member = self._env(cr)["welfare.member"].browse(member_id)
-            today = fields.Date.context_today(member)
+            today = welfare_today(member)
             self.assertGreaterEqual(member.paid_until, today)
             self.assertEqual(member.months_in_arrears, 0)
             self.assertEqual(member.state, "active")

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 
 class WelfareMatchingReceiveWizard(models.TransientModel):
     _name = "welfare.matching.receive.wizard"
@@ -20,7 +22,7 @@ class WelfareMatchingReceiveWizard(models.TransientModel):
     date = fields.Date(
         string="Date Received",
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
     )
     reference = fields.Char(
         help="CODI's transfer or letter reference.",

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
 class WelfareStatementWizard(models.TransientModel):
@@ -29,7 +30,7 @@ class WelfareStatementWizard(models.TransientModel):
     @api.model
     def _default_dates(self):
         """The current CODI fiscal year (1 October - 30 September)."""
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         return thai_format.fiscal_year_bounds(thai_format.fiscal_year_of(today))
 
     def _check_period(self):

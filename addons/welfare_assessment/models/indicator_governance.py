@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import api, models
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import scoring
 
@@ -45,7 +47,7 @@ class WelfareAssessmentIndicator(models.AbstractModel):
     @api.model
     def _reference_date(self, date_to):
         """The day a state is read on: the period's end, or today if earlier."""
-        return min(date_to, fields.Date.context_today(self))
+        return min(date_to, welfare_today(self))
 
     def _indicator_gov_meetings(self, funds, date_from, date_to):
         groups = self.env["welfare.fund.meeting"]._read_group(

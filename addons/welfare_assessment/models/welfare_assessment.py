@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import scoring
 
@@ -25,7 +26,7 @@ FROZEN_FIELDS = {
 
 
 def _current_fiscal_year(record):
-    return fiscal_year_of(fields.Date.context_today(record))
+    return fiscal_year_of(welfare_today(record))
 
 
 class WelfareAssessment(models.Model):
@@ -413,7 +414,7 @@ class WelfareAssessment(models.Model):
             {
                 "state": "confirmed",
                 "confirmed_by_id": self.env.user.id,
-                "confirmed_date": fields.Date.context_today(self),
+                "confirmed_date": welfare_today(self),
             }
         )
         for assessment in self:

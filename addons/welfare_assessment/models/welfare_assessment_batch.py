@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 CHUNK_SIZE = 500
 
@@ -68,7 +69,7 @@ class WelfareAssessmentBatch(models.Model):
     )
     fiscal_year = fields.Integer(
         required=True,
-        default=lambda self: fiscal_year_of(fields.Date.context_today(self)),
+        default=lambda self: fiscal_year_of(welfare_today(self)),
         aggregator=False,
         tracking=True,
     )

@@ -2,6 +2,7 @@ from . import welfare_region
 from . import res_country_state
 from . import welfare_geography
 from . import welfare_zone
+from . import welfare_date
 from . import welfare_fund_mixin
 from . import welfare_fund
 from . import welfare_fund_committee

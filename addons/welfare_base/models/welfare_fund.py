@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .welfare_date import welfare_today
+
 
 class WelfareFund(models.Model):
     """A community welfare fund (กองทุนสวัสดิการชุมชน) of one sub-district.
@@ -282,7 +284,7 @@ class WelfareFund(models.Model):
 
     @api.constrains("founding_date", "certification_date")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for fund in self:
             for date in (fund.founding_date, fund.certification_date):
                 if date and date > today:

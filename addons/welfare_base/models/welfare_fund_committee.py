@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .welfare_date import welfare_today
+
 
 class WelfareFundCommittee(models.Model):
     """A seat on a fund's committee for one term."""
@@ -45,7 +47,7 @@ class WelfareFundCommittee(models.Model):
     date_start = fields.Date(
         string="Term Start",
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         tracking=True,
     )
     date_end = fields.Date(
@@ -68,7 +70,7 @@ class WelfareFundCommittee(models.Model):
     @api.depends("date_start", "date_end")
     @api.depends_context("date")
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for seat in self:
             seat.is_current = bool(
                 seat.date_start
@@ -79,7 +81,7 @@ class WelfareFundCommittee(models.Model):
     def _search_is_current(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(self.env._("Unsupported search on current seats."))
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         current = [
             ("date_start", "<=", today),
             "|",

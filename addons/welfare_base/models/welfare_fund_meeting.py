@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .welfare_date import welfare_today
+
 
 class WelfareFundMeeting(models.Model):
     """A meeting of a fund: committee, general assembly or network meeting."""
@@ -16,7 +18,7 @@ class WelfareFundMeeting(models.Model):
     )
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         index=True,
         tracking=True,
     )

@@ -1,5 +1,7 @@
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import card_token
 
@@ -33,9 +35,7 @@ class WelfareCardController(http.Controller):
                 masked_name=card_token.mask_name(member.name),
                 status=member._state_label(member.state),
                 status_ok=member.state == "active",
-                checked_on=env["welfare.format"].thai_date(
-                    fields.Date.context_today(member)
-                ),
+                checked_on=env["welfare.format"].thai_date(welfare_today(member)),
             )
         html = "<!DOCTYPE html>\n" + env["ir.qweb"]._render(
             "welfare_membership.card_verify_page", values

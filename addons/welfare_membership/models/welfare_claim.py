@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..lib import benefit_rules
 from .welfare_benefit_rule_mixin import HEALTH_CATEGORIES
 
@@ -95,7 +97,7 @@ class WelfareClaim(models.Model):
     event_date = fields.Date(
         required=True,
         tracking=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         help="Day of the birth, admission, death or other event claimed for.",
     )
     units = fields.Float(
@@ -289,7 +291,7 @@ class WelfareClaim(models.Model):
 
     @api.depends(*CLAIM_FACTS)
     def _compute_eligibility(self):
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         past = self._past_claims_by_key()
         for claim in self:
             if not (claim.member_id and claim.benefit_type_id):
@@ -436,9 +438,7 @@ class WelfareClaim(models.Model):
                 (
                     vals.get("member_id"),
                     vals.get("benefit_type_id"),
-                    fields.Date.to_date(
-                        vals.get("event_date") or fields.Date.context_today(self)
-                    ),
+                    fields.Date.to_date(vals.get("event_date") or welfare_today(self)),
                 )
                 for vals in vals_list
                 if vals.get("state", "draft") not in ("cancelled", "rejected")
@@ -560,7 +560,7 @@ class WelfareClaim(models.Model):
         self.write(
             {
                 "state": "submitted",
-                "submitted_date": fields.Date.context_today(self),
+                "submitted_date": welfare_today(self),
             }
         )
         return True
@@ -569,7 +569,7 @@ class WelfareClaim(models.Model):
         self._check_committee()
         self._check_state(("submitted",), self.env._("Approving"))
         self._refresh_eligibility()
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for claim in self:
             if claim.eligibility_refused or claim.amount_eligible <= 0:
                 raise UserError(
@@ -606,7 +606,7 @@ class WelfareClaim(models.Model):
                 "state": "rejected",
                 "reject_reason": reason,
                 "approved_by_id": self.env.user.id,
-                "approved_date": fields.Date.context_today(self),
+                "approved_date": welfare_today(self),
             }
         )
         self._message_log_batch(
@@ -804,8 +804,7 @@ class WelfareClaim(models.Model):
         self.write(
             {
                 "state": "paid",
-                "payment_date": payment_vals.get("payment_date")
-                or fields.Date.context_today(self),
+                "payment_date": payment_vals.get("payment_date") or welfare_today(self),
                 "payment_method": payment_vals["payment_method"],
                 "payment_reference": payment_vals.get("payment_reference"),
                 "paid_by_id": self.env.user.id,
@@ -833,7 +832,7 @@ class WelfareClaim(models.Model):
     def _create_demo_claims(self):
         """Demo: claims in every state for three demo funds, judged by the
         real rules on the demo members (only eligible members are approved)."""
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         committee = self.env.ref("welfare_base.welfare_user_committee_demo", False)
         officer = self.env.ref("welfare_base.welfare_user_officer_demo", False)
         plans = [

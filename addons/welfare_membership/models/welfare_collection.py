@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from .welfare_contribution import PAYING_STATES
 
 
@@ -18,7 +20,7 @@ class WelfareCollection(models.Model):
     )
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         tracking=True,
     )
     collector_id = fields.Many2one(

@@ -3,6 +3,8 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..lib import periods
 
 PAYMENT_METHODS = [
@@ -48,7 +50,7 @@ class WelfareContribution(models.Model):
     date = fields.Date(
         string="Date Paid",
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
         tracking=True,
     )
     amount = fields.Monetary(
@@ -160,7 +162,7 @@ class WelfareContribution(models.Model):
                 contribution.amount = member.fund_id.contribution_scheme_id.entry_fee
             else:
                 contribution.amount = member._proposed_amounts(
-                    contribution.date or fields.Date.context_today(self)
+                    contribution.date or welfare_today(self)
                 )[member.id]
 
     @api.constrains("kind", "state", "member_id")
@@ -282,7 +284,7 @@ class WelfareContribution(models.Model):
                     fund=no_scheme[0].fund_id.display_name,
                 )
             )
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         future = self.filtered(lambda c: c.date > today)
         if future:
             raise UserError(

@@ -10,6 +10,8 @@ from odoo.osv import expression
 from odoo.tools import SQL, clean_context
 from odoo.tools.mail import generate_tracking_message_id
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..lib import arrears, demo_people, periods, thai_id
 from . import bulk
 
@@ -351,7 +353,7 @@ class WelfareMember(models.Model):
 
     @api.depends("birthdate")
     def _compute_age(self):
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for member in self:
             member.age, member.age_band = age_values(member.birthdate, today)
 
@@ -445,7 +447,7 @@ class WelfareMember(models.Model):
 
     @api.constrains("birthdate", "death_date", "join_date")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for member in self:
             if member.birthdate and member.birthdate > today:
                 raise ValidationError(
@@ -639,7 +641,7 @@ class WelfareMember(models.Model):
             )
             for vals, number in zip(fund_vals, numbers, strict=True):
                 vals["member_number"] = number
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for vals in vals_list:
             vals.setdefault("state_date", today)
         return partner_vals
@@ -685,7 +687,7 @@ class WelfareMember(models.Model):
         )
         funds = self.env["welfare.fund"].browse({vals["fund_id"] for vals in vals_list})
         companies = {fund.id: fund.company_id.id for fund in funds}
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         names = iter(vals.get("name") for vals in partner_vals)
         for vals in vals_list:
             # the stored computed fields whose values are at hand: given, so
@@ -844,7 +846,7 @@ class WelfareMember(models.Model):
         members = self.filtered(lambda m: m.state != new_state)
         if not members:
             return True
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         new_label = self._state_label(new_state)
         bodies = {}
         for old_state in set(members.mapped("state")):
@@ -878,7 +880,7 @@ class WelfareMember(models.Model):
                     members=", ".join(not_applicants.mapped("display_name")),
                 )
             )
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for member in self:
             member.write(
                 {
@@ -904,7 +906,7 @@ class WelfareMember(models.Model):
                     members=", ".join(ended.mapped("display_name")),
                 )
             )
-        self.write({"resign_date": fields.Date.context_today(self)})
+        self.write({"resign_date": welfare_today(self)})
         return self._set_state("resigned", reason)
 
     def action_mark_deceased(self, death_date, reason):
@@ -995,7 +997,7 @@ class WelfareMember(models.Model):
         members, written with one query per distinct value, and state moves
         are grouped by target state.
         """
-        today = today or fields.Date.context_today(self)
+        today = today or welfare_today(self)
         by_months = {}
         moves = {}
         for member in self:
@@ -1042,7 +1044,7 @@ class WelfareMember(models.Model):
     @api.model
     def _cron_update_arrears(self, batch_size=ARREARS_BATCH):
         """Daily job: arrears and ages of every current member, in batches."""
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         self._update_ages(today)
         self.env.cr.execute(
             "SELECT id FROM welfare_member WHERE state IN %s ORDER BY id",
@@ -1144,7 +1146,7 @@ class WelfareMember(models.Model):
             [("module", "=", "welfare_membership"), ("model", "=", self._name)], limit=1
         ):
             return False
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         Contribution = self.env["welfare.contribution"]
         self.env["welfare.fund"].search([])._setup_membership()
         for key in keys:

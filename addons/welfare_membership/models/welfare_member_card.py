@@ -7,6 +7,8 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..lib import card_token
 
 SECRET_PARAM = "welfare_membership.card_secret"
@@ -192,7 +194,7 @@ class WelfareMember(models.Model):
                     members=", ".join(not_members.mapped("display_name")),
                 )
             )
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         for member in self:
             member.write(
                 {"card_version": member.card_version + 1, "card_issue_date": today}
@@ -210,7 +212,7 @@ class WelfareMember(models.Model):
         if not members:
             raise UserError(self.env._("Only members of the fund get a card."))
         members.filtered(lambda m: not m.card_issue_date).write(
-            {"card_issue_date": fields.Date.context_today(self)}
+            {"card_issue_date": welfare_today(self)}
         )
         return self.env.ref(
             "welfare_membership.action_report_member_card_single"

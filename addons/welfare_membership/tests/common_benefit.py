@@ -1,7 +1,8 @@
 import datetime
 
-from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
 class BenefitCase(TransactionCase):
@@ -23,7 +24,7 @@ class BenefitCase(TransactionCase):
             "ben_other_officer", "group_welfare_officer", cls.other_fund
         )
         cls.network = cls._fund_user("ben_network", "group_welfare_network", cls.fund)
-        cls.today = fields.Date.context_today(cls.env["welfare.claim"])
+        cls.today = welfare_today(cls.env["welfare.claim"])
         cls.Claim = cls.env["welfare.claim"]
         cls.Benefit = cls.env["welfare.benefit.type"]
 
@@ -40,7 +41,7 @@ class BenefitCase(TransactionCase):
     @classmethod
     def _member(cls, fund=None, years=3, **vals):
         fund = fund or cls.fund
-        today = fields.Date.context_today(cls.env["welfare.member"])
+        today = welfare_today(cls.env["welfare.member"])
         values = {
             "fund_id": fund.id,
             "name": "นายสมาชิก ทดสอบ",
@@ -73,7 +74,7 @@ class BenefitCase(TransactionCase):
         values = {
             "member_id": member.id,
             "benefit_type_id": benefit.id,
-            "event_date": event_date or fields.Date.context_today(self.Claim),
+            "event_date": event_date or welfare_today(self.Claim),
         }
         values.update(vals)
         return self.Claim.create(values)

@@ -1,9 +1,9 @@
 import datetime
 
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_base.tests.access_matrix import AccessMatrixMixin
 
 from ..lib import thai_id
@@ -101,7 +101,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
                 {"name": "กองทุนตารางสมาชิก ข", "code": "MXM-B"},
             ]
         )
-        cls.today = fields.Date.context_today(cls.env["welfare.member"])
+        cls.today = welfare_today(cls.env["welfare.member"])
         cls._serial = 0
         cls.members = {fund: cls._new_member(fund) for fund in cls._matrix_funds()}
         cls.benefits = {

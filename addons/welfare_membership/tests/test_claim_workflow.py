@@ -2,10 +2,11 @@ import datetime
 
 import psycopg2
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase
 from odoo.tools import mute_logger
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from .common_benefit import BenefitCase
 
@@ -252,7 +253,7 @@ class TestConcurrentPayment(TransactionCase):
     def _commit_claim(self):
         with self.registry.cursor() as cr:
             env = self.env(cr=cr, context={"tracking_disable": True})
-            today = fields.Date.context_today(env["welfare.claim"])
+            today = welfare_today(env["welfare.claim"])
             fund = env["welfare.fund"].create(
                 {
                     "name": "กองทุนทดสอบการล็อก",

@@ -17,10 +17,11 @@ from hypothesis import (
     strategies as st,
 )
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import registry
 from .common_benefit import BenefitCase
@@ -41,7 +42,7 @@ class TestHardeningBadInput(MembershipCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.Member = cls.env["welfare.member"]
         cls.Contribution = cls.env["welfare.contribution"]
-        cls.today = fields.Date.context_today(cls.Member)
+        cls.today = welfare_today(cls.Member)
         cls.member = cls._member(paid_until=D(2025, 1, 31))
 
     # ------------------------------------------------------------------

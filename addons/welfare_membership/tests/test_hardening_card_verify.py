@@ -7,8 +7,9 @@ never sets a cookie that would log anyone in.
 import datetime
 from urllib.parse import quote
 
-from odoo import fields
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import card_token
 
@@ -24,7 +25,7 @@ class TestHardeningCardVerify(HttpCase):
         Fund = cls.env["welfare.fund"]
         cls.fund = Fund.create({"name": "กองทุนบัตรปลอม", "code": "HD-CARD-1"})
         cls.other_fund = Fund.create({"name": "กองทุนบัตรอื่น", "code": "HD-CARD-2"})
-        today = fields.Date.context_today(cls.env["welfare.member"])
+        today = welfare_today(cls.env["welfare.member"])
         Member = cls.env["welfare.member"]
         values = {
             "state": "active",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..models.welfare_claim import PAYMENT_METHODS
 
 
@@ -25,7 +27,7 @@ class WelfareClaimPay(models.TransientModel):
     )
     payment_date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=welfare_today,
     )
     payment_method = fields.Selection(
         selection=PAYMENT_METHODS,
@@ -44,7 +46,7 @@ class WelfareClaimPay(models.TransientModel):
 
     def action_pay(self):
         self.ensure_one()
-        if self.payment_date > fields.Date.context_today(self):
+        if self.payment_date > welfare_today(self):
             raise UserError(self.env._("A payment cannot be dated in the future."))
         self.claim_ids._mark_paid(
             {

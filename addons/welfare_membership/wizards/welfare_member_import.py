@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from ..lib import registry, thai_id
 
 _logger = logging.getLogger(__name__)
@@ -259,7 +261,7 @@ class WelfareMemberImport(models.TransientModel):
                     columns=", ".join(self._column_label(k) for k in missing),
                 )
             )
-        today = fields.Date.context_today(self)
+        today = welfare_today(self)
         checked = []
         problems = []
         for number, cells in rows[1:]:

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 
 class WelfareMemberStatusWizard(models.TransientModel):
     """Asks the reason (and date) of a change of a member's status."""
@@ -23,7 +25,7 @@ class WelfareMemberStatusWizard(models.TransientModel):
         default="resign",
     )
     date = fields.Date(
-        default=fields.Date.context_today,
+        default=welfare_today,
         help="Date of death, for a death.",
     )
     reason = fields.Text(
