@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
 from .common_membership import MembershipCase
 
 D = datetime.date
@@ -140,3 +142,25 @@ class TestContribution(MembershipCase):
     def test_member_paid_up_is_proposed_one_instalment(self):
         member = self._member(join_date=D(2025, 1, 1), paid_until=D(2025, 3, 31))
         self.assertEqual(member._proposed_amounts(D(2025, 3, 10))[member.id], 30.0)
+
+
+@tagged("post_install", "-at_install")
+class TestFundDay(MembershipCase):
+    """The suite's dates are Thai days, whatever the users' time zones."""
+
+    @freeze_time("2025-03-31 23:30:00")  # 06:30 on 1 April in Bangkok
+    def test_a_payment_dated_by_one_user_is_confirmed_by_another(self):
+        member = self._member()
+        self.env.user.tz = "Europe/Brussels"
+        self.officer.tz = False  # UTC
+        payment = self.Contribution.create(
+            {"member_id": member.id, "amount": 30.0, "kind": "contribution"}
+        )
+        self.assertEqual(payment.date, datetime.date(2025, 4, 1))
+        payment.with_user(self.officer).action_confirm()
+        self.assertEqual(payment.state, "confirmed")
+
+    @freeze_time("2025-12-31 18:00:00")
+    def test_today_is_the_date_in_thailand(self):
+        self.env.user.tz = "UTC"
+        self.assertEqual(welfare_today(self.Member), datetime.date(2026, 1, 1))
