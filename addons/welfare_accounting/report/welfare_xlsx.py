@@ -38,10 +38,68 @@ class WelfareStatementXlsx(models.AbstractModel):
     _inherit = "report.welfare_accounting.xlsx_mixin"
     _description = "Receipts and Payments Statement (XLSX)"
 
+    def _write_statement_sections(self, sheet, row, fmt, h, st):
+        """Opening balance, receipts, payments and closing balance; the next row."""
+        labels = h["category_labels"]
+
+        def line(row, label, amount, bold=False):
+            """A label and its amount; the next row."""
+            sheet.write(row, 0, label, fmt["bold" if bold else "text"])
+            sheet.write_number(row, 1, amount, fmt["money_bold" if bold else "money"])
+            return row + 1
+
+        def section(row, title, categories, amounts):
+            """A heading and one line per category; the next row."""
+            sheet.write(row, 0, title, fmt["head"])
+            sheet.write(row, 1, self.env._("Baht"), fmt["head"])
+            row += 1
+            for category in categories:
+                row = line(row, labels[category], amounts[category])
+                details = ()
+                if category == "codi_matching":
+                    details = [
+                        (self.env._("Round %(round)s", round=r), amount)
+                        for r, amount in st["matching_rounds"]
+                    ]
+                elif category == "benefit" and amounts is st["payments"]:
+                    details = [
+                        (h["benefit_labels"][key], amount)
+                        for key, amount in st["benefits"].items()
+                        if amount
+                    ]
+                for label, amount in details:
+                    row = line(row, "    " + label, amount)
+            return row
+
+        row = section(
+            row,
+            self.env._("Opening balance"),
+            h["asset_categories"],
+            st["opening"],
+        )
+        row = section(
+            row + 1, self.env._("Receipts"), h["receipt_categories"], st["receipts"]
+        )
+        row = line(row, self.env._("Total receipts"), st["receipts_total"], bold=True)
+        row = section(
+            row + 1,
+            self.env._("Payments"),
+            h["payment_categories"],
+            st["payments"],
+        )
+        row = line(row, self.env._("Total payments"), st["payments_total"], bold=True)
+        row = section(
+            row + 1,
+            self.env._("Closing balance"),
+            h["asset_categories"],
+            st["closing"],
+        )
+        row = line(row, self.env._("Total"), st["closing_total"], bold=True) + 1
+        return row
+
     def generate_xlsx_report(self, workbook, data, objs):
         fmt = self._welfare_formats(workbook)
         h = report_helpers(self.env)
-        labels = h["category_labels"]
         for wizard in objs:
             st = wizard._statement()
             sheet = workbook.add_worksheet(wizard.fund_id.code or "statement")
@@ -60,64 +118,7 @@ class WelfareStatementXlsx(models.AbstractModel):
                 ),
                 fmt["bold"],
             )
-            row += 2
-            sheet.write(row, 0, self.env._("Opening balance"), fmt["head"])
-            sheet.write(row, 1, self.env._("Baht"), fmt["head"])
-            row += 1
-            for category in h["asset_categories"]:
-                sheet.write(row, 0, labels[category], fmt["text"])
-                sheet.write_number(row, 1, st["opening"][category], fmt["money"])
-                row += 1
-            row += 1
-            sheet.write(row, 0, self.env._("Receipts"), fmt["head"])
-            sheet.write(row, 1, self.env._("Baht"), fmt["head"])
-            row += 1
-            for category in h["receipt_categories"]:
-                sheet.write(row, 0, labels[category], fmt["text"])
-                sheet.write_number(row, 1, st["receipts"][category], fmt["money"])
-                row += 1
-                if category == "codi_matching":
-                    for matching_round, amount in st["matching_rounds"]:
-                        sheet.write(
-                            row,
-                            0,
-                            "    "
-                            + self.env._("Round %(round)s", round=matching_round),
-                            fmt["text"],
-                        )
-                        sheet.write_number(row, 1, amount, fmt["money"])
-                        row += 1
-            sheet.write(row, 0, self.env._("Total receipts"), fmt["bold"])
-            sheet.write_number(row, 1, st["receipts_total"], fmt["money_bold"])
-            row += 2
-            sheet.write(row, 0, self.env._("Payments"), fmt["head"])
-            sheet.write(row, 1, self.env._("Baht"), fmt["head"])
-            row += 1
-            for category in h["payment_categories"]:
-                sheet.write(row, 0, labels[category], fmt["text"])
-                sheet.write_number(row, 1, st["payments"][category], fmt["money"])
-                row += 1
-                if category == "benefit":
-                    for key, amount in st["benefits"].items():
-                        if amount:
-                            sheet.write(
-                                row, 0, "    " + h["benefit_labels"][key], fmt["text"]
-                            )
-                            sheet.write_number(row, 1, amount, fmt["money"])
-                            row += 1
-            sheet.write(row, 0, self.env._("Total payments"), fmt["bold"])
-            sheet.write_number(row, 1, st["payments_total"], fmt["money_bold"])
-            row += 2
-            sheet.write(row, 0, self.env._("Closing balance"), fmt["head"])
-            sheet.write(row, 1, self.env._("Baht"), fmt["head"])
-            row += 1
-            for category in h["asset_categories"]:
-                sheet.write(row, 0, labels[category], fmt["text"])
-                sheet.write_number(row, 1, st["closing"][category], fmt["money"])
-                row += 1
-            sheet.write(row, 0, self.env._("Total"), fmt["bold"])
-            sheet.write_number(row, 1, st["closing_total"], fmt["money_bold"])
-            row += 2
+            row = self._write_statement_sections(sheet, row + 2, fmt, h, st)
             sheet.write(row, 0, self.env._("Administrative costs (%)"), fmt["bold"])
             sheet.write_number(row, 1, st["admin_share"], fmt["money"])
             if st["admin_over_limit"]:
