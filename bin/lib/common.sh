@@ -164,6 +164,9 @@ ensure_python_env() {
   fi
   [ "$want" = odoo ] || return 0
   odoo_importable || die "Odoo 18.0 does not import with $PYTHON${src:+ (source: $src)}"
+  # Odoo's websocket process runs under gevent, patched at its start.
+  "$PYTHON" -c 'import gevent.monkey; gevent.monkey.patch_all()' \
+    || die "gevent cannot patch the standard library in $WELFARE_VENV: Odoo's websocket process would not start"
   ODOO_ADDONS_PATH="$("$PYTHON" - <<'PY'
 import os, odoo
 pkg = os.path.dirname(os.path.abspath(odoo.__file__))
