@@ -23,6 +23,8 @@ import string
 import sys
 from pathlib import Path
 
+import profiles
+
 REPO = Path(__file__).resolve().parent.parent.parent
 TEMPLATE = REPO / "config" / "odoo-production.conf.template"
 #: Memory a worker may use before it is recycled (limit_memory_soft), in MB.
@@ -180,8 +182,8 @@ def parse_args(argv):
     parser.add_argument("--memory-mb", type=int, help="memory (default: this machine)")
     parser.add_argument("--template", default=str(TEMPLATE))
     args = parser.parse_args(argv)
-    if not args.database.replace("_", "").replace("-", "").isalnum():
-        parser.error(f"--database {args.database!r}: letters, digits, _ and - only")
+    if not profiles.DATABASE.match(args.database):
+        parser.error(f"--database {args.database!r}: letters, digits, _ . and - only")
     return args
 
 
