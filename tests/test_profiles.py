@@ -106,3 +106,11 @@ def test_shipped_profiles_cover_every_province_and_are_valid():
     loaded = [profiles.load(path, SUITE) for path in paths]
     assert {p["province_code"] for p in loaded} == profiles.PROVINCE_CODES
     assert len({p["database"] for p in loaded}) == 77
+
+
+def test_a_password_in_a_profile_is_refused(tmp_path):
+    found = problems(tmp_path, GOOD + 'admin_password = "admin"\n')
+    assert found == [
+        "'admin_password': a password has no place in a versioned profile; "
+        "bin/create-province-db makes the administrator's"
+    ]

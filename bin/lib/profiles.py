@@ -9,7 +9,6 @@ Plain Python (no Odoo). A profile holds:
     lang            "th_TH" (or "en_US")
     timezone        an IANA time zone, "Asia/Bangkok"
     demo            install demo data (default false)
-    admin_password  optional password of the admin user
 
 Command line: ``profiles.py PROFILE [--addons DIR]`` prints the checked profile as
 JSON, or the problems found (exit status 2).
@@ -56,7 +55,6 @@ FIELDS = {
     "lang": str,
     "timezone": str,
     "demo": bool,
-    "admin_password": str,
 }
 REQUIRED = ("name", "province_code", "database")
 
@@ -127,8 +125,6 @@ def _value_problems(profile, available):
             )
         modules = list(dict.fromkeys(["welfare_base", *modules]))
         profile["modules"] = modules
-    if "admin_password" in profile and not profile["admin_password"]:
-        problems.append("'admin_password' is empty")
     return problems
 
 
@@ -141,6 +137,12 @@ def validate(data, available, source="profile"):
     if not isinstance(data, dict):
         raise ProfileError(source, ["a profile is a table of keys"])
     for key in sorted(set(data) - set(FIELDS)):
+        if key == "admin_password":
+            problems.append(
+                "'admin_password': a password has no place in a versioned "
+                "profile; bin/create-province-db makes the administrator's"
+            )
+            continue
         problems.append(f"unknown key {key!r} (known: {', '.join(FIELDS)})")
     for key in REQUIRED:
         if key not in data:

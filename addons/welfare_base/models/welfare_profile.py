@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytz
 
@@ -20,11 +21,15 @@ class WelfareProfile(models.AbstractModel):
     _description = "Province Deployment Profile"
 
     @api.model
-    def apply_profile(self, profile):
+    def _check_administrator(self):
         if not (self.env.su or self.env.user._is_system()):
             raise AccessError(
                 self.env._("Only administrators may apply a deployment profile.")
             )
+
+    @api.model
+    def apply_profile(self, profile):
+        self._check_administrator()
         values = self._check_profile(profile)
         # sudo (below): only administrators (checked above) or the province database
         # command get here; the profile's values are checked by _check_profile.
@@ -54,6 +59,38 @@ class WelfareProfile(models.AbstractModel):
         params.set_param("welfare.province_code", state.code)
         params.set_param("welfare.profile_name", name)
         return {"company_id": company.id, "state_id": state.id, "lang": lang, "tz": tz}
+
+    @api.model
+    def freeze_base_url(self, url):
+        """Make ``url`` the database's public address for good.
+
+        Odoo moves web.base.url to whatever address an administrator logs in
+        from, unless web.base.url.freeze is set: the member cards' QR codes and
+        the links of e-mails must keep the public HTTPS address.
+        """
+        self._check_administrator()
+        url = (url or "").strip().rstrip("/")
+        parts = urlsplit(url)
+        if (
+            parts.scheme != "https"
+            or not parts.hostname
+            or parts.path
+            or parts.query
+            or parts.fragment
+            or parts.username
+        ):
+            raise UserError(
+                self.env._(
+                    "The public address %(url)r must be the server's https:// "
+                    "address without a path, e.g. https://welfare.example.org.",
+                    url=url,
+                )
+            )
+        # sudo: administrators only (checked above); the address is checked.
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("web.base.url", url)
+        params.set_param("web.base.url.freeze", "True")
+        return url
 
     @api.model
     def _company_has_entries(self, company):

@@ -66,3 +66,26 @@ class TestProfile(TransactionCase):
             self.env["welfare.profile"].apply_profile(
                 {"province_code": "TH-45", "timezone": "Mars/Olympus"}
             )
+
+    def test_public_address_is_frozen(self):
+        self.env["welfare.profile"].freeze_base_url("https://welfare.example.org/")
+        params = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(
+            params.get_param("web.base.url"), "https://welfare.example.org"
+        )
+        self.assertTrue(params.get_param("web.base.url.freeze"))
+
+    def test_public_address_must_be_https_without_path(self):
+        params = self.env["ir.config_parameter"].sudo()
+        before = params.get_param("web.base.url")
+        for url in (
+            "http://welfare.example.org",
+            "https://",
+            "https://welfare.example.org/odoo",
+            "welfare.example.org",
+            "https://user@welfare.example.org",
+        ):
+            with self.assertRaisesRegex(UserError, "https://"):
+                self.env["welfare.profile"].freeze_base_url(url)
+        self.assertEqual(params.get_param("web.base.url"), before)
+        self.assertFalse(params.get_param("web.base.url.freeze"))

@@ -44,6 +44,19 @@ COLUMNS = [
 ]
 REQUIRED = tuple(key for key, _th, _en, req in COLUMNS if req)
 
+#: Limits of an uploaded registry file. A fund's registry is a few thousand rows;
+#: the limits leave room for the largest registry the benchmarks import (100,000
+#: members, about 80 s) and keep one import within a worker's memory and time
+#: limits (config/odoo-production.conf.template). The web server's upload limit
+#: (config/nginx/welfare.conf) is above MAX_FILE_BYTES: the web client sends the
+#: file base64-encoded, a third larger.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: Rows of members (the header and empty rows aside).
+MAX_ROWS = 100_000
+#: Total size of the parts of an XLSX file once uncompressed (sheets, shared
+#: strings): a small file that unpacks to gigabytes is refused before reading.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
 TITLES = {
     "นาย": "mr",
     "นาง": "mrs",

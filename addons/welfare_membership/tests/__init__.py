@@ -9,6 +9,7 @@ from . import test_collection
 from . import test_report
 from . import test_access
 from . import test_import
+from . import test_import_limits
 from . import test_access_matrix
 from . import test_hardening_bad_input
 from . import test_hardening_card_verify

@@ -2,6 +2,8 @@ import base64
 import csv
 import io
 import logging
+import math
+import zipfile
 
 import xlsxwriter
 
@@ -22,6 +24,11 @@ except ImportError:  # pragma: no cover - openpyxl comes with Odoo's XLSX import
 
 CREATE_BATCH = 1000
 HOLDING_STATES = ("applicant", "active", "grace", "suspended", "deceased")
+
+
+def _megabytes(size):
+    """A size in bytes as megabytes, rounded up to a tenth: 10, 10.1."""
+    return f"{math.ceil(size * 10 / 1024 / 1024) / 10:g}"
 
 
 class WelfareMemberImport(models.TransientModel):
@@ -160,10 +167,24 @@ class WelfareMemberImport(models.TransientModel):
     # Reading files
     # ------------------------------------------------------------------
     def _read_rows(self):
-        """[(row number, [cells])], header first, from the uploaded XLSX or CSV."""
+        """[(row number, cells)] of the header and every non-empty row.
+
+        The file is refused when it is larger than a registry can be
+        (``registry.MAX_FILE_BYTES``, ``MAX_UNPACKED_BYTES``, ``MAX_ROWS``):
+        one import stays within a worker's memory and time limits.
+        """
         if not self.file:
             raise UserError(self.env._("Choose the registry file to import."))
         data = base64.b64decode(self.file)
+        if len(data) > registry.MAX_FILE_BYTES:
+            raise UserError(
+                self.env._(
+                    "The file is %(size)s MB: a registry file may be at most "
+                    "%(limit)s MB. Split the registry into several files.",
+                    size=_megabytes(len(data)),
+                    limit=_megabytes(registry.MAX_FILE_BYTES),
+                )
+            )
         name = (self.filename or "").lower()
         if name.endswith(".csv"):
             return self._read_csv(data)
@@ -173,9 +194,44 @@ class WelfareMemberImport(models.TransientModel):
             self.env._("Upload an XLSX or CSV file made from the template.")
         )
 
+    def _member_rows(self, header, numbered_rows):
+        """The header (row 1) and the non-empty rows, at most MAX_ROWS of them."""
+        rows = [(1, header)]
+        limit = f"{registry.MAX_ROWS:,}"
+        for number, cells in numbered_rows:
+            if all(cell is None or str(cell).strip() == "" for cell in cells):
+                continue
+            if len(rows) > registry.MAX_ROWS:
+                raise UserError(
+                    self.env._(
+                        "The file holds more than %(limit)s member rows: split "
+                        "the registry into several files.",
+                        limit=limit,
+                    )
+                )
+            rows.append((number, cells))
+        return rows
+
     def _read_xlsx(self, data):
         if openpyxl is None:
             raise UserError(self.env._("Reading XLSX files needs openpyxl."))
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except zipfile.BadZipFile as error:
+            raise UserError(
+                self.env._("The file cannot be read as XLSX: %(error)s", error=error)
+            )
+        if unpacked > registry.MAX_UNPACKED_BYTES:
+            raise UserError(
+                self.env._(
+                    "The file unpacks to %(size)s MB, more than a registry needs "
+                    "(at most %(limit)s MB): save the registry again from the "
+                    "template.",
+                    size=_megabytes(unpacked),
+                    limit=_megabytes(registry.MAX_UNPACKED_BYTES),
+                )
+            )
         try:
             book = openpyxl.load_workbook(
                 io.BytesIO(data), read_only=True, data_only=True
@@ -184,13 +240,19 @@ class WelfareMemberImport(models.TransientModel):
             raise UserError(
                 self.env._("The file cannot be read as XLSX: %(error)s", error=error)
             )
-        sheet = book.worksheets[0]
-        rows = [
-            (number, list(cells))
-            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
-        book.close()
-        return rows
+        try:
+            sheet = book.worksheets[0]
+            # The size a sheet declares (<dimension ref="A1:XFD1048576"/>) may
+            # be anything, and openpyxl pads every row to it: read the cells the
+            # sheet holds, and of each row only the columns up to the last one
+            # the header names.
+            sheet.reset_dimensions()
+            header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            width = max(registry.header_keys(header), default=0) + 1
+            body = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
+            return self._member_rows(header, enumerate(body, 2))
+        finally:
+            book.close()
 
     def _read_csv(self, data):
         for encoding in ("utf-8-sig", "cp874"):
@@ -206,7 +268,8 @@ class WelfareMemberImport(models.TransientModel):
         except csv.Error:
             dialect = csv.excel
         reader = csv.reader(io.StringIO(text), dialect)
-        return [(number, cells) for number, cells in enumerate(reader, 1)]
+        header = next(reader, [])
+        return self._member_rows(header, enumerate(reader, 2))
 
     # ------------------------------------------------------------------
     # Checking
