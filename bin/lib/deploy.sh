@@ -8,7 +8,7 @@
 # bin/run uses. Usage: deploy_odoo_conf CONF_OR_EMPTY DBNAME
 deploy_odoo_conf() {
   local given="$1" db="$2"
-  find_odoo download
+  ensure_python_env odoo
   if [ -n "$given" ]; then
     [ -r "$given" ] || die "cannot read the Odoo configuration $given"
     ODOO_CONF="$given"

@@ -26,15 +26,15 @@ set -euo pipefail
 . "$WELFARE_ROOT/bin/lib/deploy.sh"
 cd "$WELFARE_ROOT"
 
-find_odoo download || die "Odoo 18 not found"
+ensure_python_env odoo
 ensure_postgres
 NGINX="$(command -v nginx || true)"
 [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
-if [ -z "$NGINX" ]; then
-  apt_install nginx-light || die "nginx is needed: apt-get install nginx-light"
-  NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-fi
-command -v openssl >/dev/null || die "openssl is needed: apt-get install openssl"
+missing=()
+[ -n "$NGINX" ] || missing+=(nginx-light)
+command -v openssl >/dev/null || missing+=(openssl)
+require_packages "${missing[@]}"
+[ -n "$NGINX" ] || NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 DB="welfare_prodcheck_$$"
 RESTORED="${DB}_restored"
