@@ -347,6 +347,9 @@ ensure_postgres() {
   mkdir -p "$sockdir"
   is_root && chown postgres: "$sockdir"
   if ! as_pg "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    if "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$DB_PORT" -t 2; then
+      die "another PostgreSQL server listens on 127.0.0.1:$DB_PORT: stop it, or choose another port for the private one with WELFARE_DB_PORT"
+    fi
     say "Starting PostgreSQL on 127.0.0.1:$DB_PORT"
     as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
       -o "-p $DB_PORT -k $sockdir -c listen_addresses=127.0.0.1" start >/dev/null 8>&- \
