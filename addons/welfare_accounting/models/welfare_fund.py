@@ -127,10 +127,18 @@ class WelfareFund(models.Model):
         chain): a posted entry can then never be reset to draft, only reversed.
         New books have it from the chart; run at update for books set up before."""
         funds = self.with_context(active_test=False).search([])
+        # sudo: journals are accounting configuration; only the welfare
+        # journals of the funds' own companies are switched.
         journals = self.env["account.journal"].sudo()
         for fund in funds.filtered("books_ready"):
             for kind in ("contribution", "benefit", "grant"):
-                journals |= fund._welfare_journal(kind)
+                journals |= (
+                    self.env.ref(
+                        f"account.{fund.company_id.id}_{JOURNAL_KINDS[kind]}",
+                        raise_if_not_found=False,
+                    )
+                    or journals.browse()
+                )
         journals.filtered(lambda j: not j.restrict_mode_hash_table).write(
             {"restrict_mode_hash_table": True}
         )

@@ -222,6 +222,13 @@ class TestIntegrityLedger(AccountingCase):
         grant = self._grant()
         self.assertTrue(grant.move_id.inalterable_hash)
 
+    def test_books_set_up_before_get_their_journals_hashed_on_update(self):
+        fund = self.env["welfare.fund"].create({"name": "กองทุนเก่า", "code": "T-OLD"})
+        journal = fund._welfare_journal("benefit")
+        journal.restrict_mode_hash_table = False
+        self.env["welfare.fund"]._welfare_secure_journals()
+        self.assertTrue(journal.restrict_mode_hash_table)
+
     def test_posted_welfare_entries_refuse_a_reset_to_draft(self):
         moves = (
             self._grant().move_id
