@@ -300,6 +300,14 @@ class TestIntegrityWorkflow(BenefitCase):
             self._as(claim, "officer").write({"state": "approved"})
         self.assertEqual(claim.state, "submitted")
 
+    def test_thai_users_are_refused_in_thai(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        claim = self._claim_in("submitted")
+        with self.assertRaisesRegex(UserError, "เปลี่ยนได้ด้วยปุ่มของขั้นตอนงานเท่านั้น"):
+            self._as(claim, "officer").with_context(lang="th_TH").write(
+                {"state": "approved"}
+            )
+
     def test_the_guard_cannot_be_opened_from_the_context(self):
         """A context key sent over RPC is a string, never the workflow's pass."""
         claim = self._claim_in("submitted")
