@@ -176,7 +176,8 @@ class WelfareWorkflowGuardMixin(models.AbstractModel):
 
     @api.model
     def _description_for_user(self):
-        return self.env["ir.model"]._get(self._name).name or self._description
+        # sudo: only the model's name, in the user's language, for the message
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
 
     # ------------------------------------------------------------------
     # CRUD
