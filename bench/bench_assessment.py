@@ -116,7 +116,8 @@ def create_funds(env, province, count, members_per_fund, offset):
                         else [],
                     }
                 )
-        env["welfare.member"].create(vals_list)
+        # a registry as the fund kept it: members already active
+        env["welfare.member"]._workflow_create(vals_list)
         env["welfare.benefit.type"].create(
             [
                 {

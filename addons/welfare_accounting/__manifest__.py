@@ -14,6 +14,7 @@
         "security/welfare_accounting_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/welfare_accounting_data.xml",
         "views/welfare_grant_views.xml",
         "views/welfare_fund_views.xml",
         "views/account_account_views.xml",

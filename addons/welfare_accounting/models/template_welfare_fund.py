@@ -57,6 +57,7 @@ class AccountChartTemplate(models.AbstractModel):
                 "type": "general",
                 "code": "CONT",
                 "show_on_dashboard": True,
+                "restrict_mode_hash_table": True,
                 "sequence": 3,
             },
             "wf_benefit": {
@@ -64,6 +65,7 @@ class AccountChartTemplate(models.AbstractModel):
                 "type": "general",
                 "code": "BEN",
                 "show_on_dashboard": True,
+                "restrict_mode_hash_table": True,
                 "sequence": 4,
             },
             "wf_grant": {
@@ -71,6 +73,7 @@ class AccountChartTemplate(models.AbstractModel):
                 "type": "general",
                 "code": "GRNT",
                 "show_on_dashboard": True,
+                "restrict_mode_hash_table": True,
                 "sequence": 5,
             },
         }

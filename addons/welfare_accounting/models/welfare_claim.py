@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class WelfareClaim(models.Model):
@@ -13,11 +13,40 @@ class WelfareClaim(models.Model):
         copy=False,
         index="btree_not_null",
     )
+    reversal_move_id = fields.Many2one(
+        "account.move",
+        string="Reversal Entry",
+        readonly=True,
+        copy=False,
+    )
+
+    @api.model
+    def _get_workflow_fields(self):
+        # the ledger link: written by the payment's posting only
+        return super()._get_workflow_fields() | {"move_id", "reversal_move_id"}
 
     def _mark_paid(self, payment_vals):
         res = super()._mark_paid(payment_vals)
         self._welfare_post()
         return res
+
+    def action_undo_payment(self, reason):
+        res = super().action_undo_payment(reason)
+        self._welfare_reverse(reason)
+        return res
+
+    def _welfare_reverse(self, reason):
+        """Reverse the benefit entries of claims whose payment was undone."""
+        for claim in self.filtered(lambda c: c.move_id and not c.reversal_move_id):
+            # sudo: the entry is this claim's own, posted by its payment
+            move = claim.sudo().move_id
+            reversal = claim.fund_id._welfare_reverse_move(
+                move,
+                self.env._(
+                    "Reversal of %(entry)s: %(reason)s", entry=move.name, reason=reason
+                ),
+            )
+            claim.sudo()._workflow_write({"reversal_move_id": reversal.id})
 
     def _prepare_welfare_move_values(self, fund):
         """Expense by category for each payee, against cash or the bank."""
@@ -71,7 +100,7 @@ class WelfareClaim(models.Model):
             )
             for claim, move in zip(claims, moves, strict=True):
                 # sudo: the link to the entry is written by the posting only.
-                claim.sudo().move_id = move
+                claim.sudo()._workflow_write({"move_id": move.id})
 
     def _welfare_post_history(self, funds):
         """Post the paid claims the funds held before their books existed."""

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
@@ -24,6 +24,11 @@ class WelfareContribution(models.Model):
         readonly=True,
         copy=False,
     )
+
+    @api.model
+    def _get_workflow_fields(self):
+        # the ledger links: written by the posting and the reversal only
+        return super()._get_workflow_fields() | {"move_id", "reversal_move_id"}
 
     def action_confirm(self):
         res = super().action_confirm()
@@ -141,7 +146,7 @@ class WelfareContribution(models.Model):
             )
             for group, move in zip(groups, moves, strict=True):
                 # sudo: the link to the entry is written by the posting only.
-                group.sudo().write({"move_id": move.id})
+                group.sudo()._workflow_write({"move_id": move.id})
 
     def _welfare_reverse(self):
         """Reverse the lines of cancelled payments; posted entries stay untouched."""
@@ -200,7 +205,7 @@ class WelfareContribution(models.Model):
             reversals = fund._welfare_post_moves(vals_list)
             for (_move, group), reversal in zip(groups, reversals, strict=True):
                 # sudo: the link to the reversal entry is written by the reversal only.
-                group.sudo().write({"reversal_move_id": reversal.id})
+                group.sudo()._workflow_write({"reversal_move_id": reversal.id})
 
     def _welfare_post_history(self, funds):
         """Post the confirmed and cancelled payments the funds held before."""

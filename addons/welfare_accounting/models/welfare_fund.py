@@ -2,8 +2,10 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import (
     matching as matching_lib,
@@ -118,6 +120,29 @@ class WelfareFund(models.Model):
                 )
             )
         self.invalidate_recordset(["books_ready"])
+
+    @api.model
+    def _welfare_secure_journals(self):
+        """The welfare journals hash their posted entries (Odoo's inalterability
+        chain): a posted entry can then never be reset to draft, only reversed.
+        New books have it from the chart; run at update for books set up before."""
+        funds = self.with_context(active_test=False).search([])
+        # sudo: journals are accounting configuration; only the welfare
+        # journals of the funds' own companies are switched.
+        journals = self.env["account.journal"].sudo()
+        for fund in funds.filtered("books_ready"):
+            for kind in ("contribution", "benefit", "grant"):
+                journals |= (
+                    self.env.ref(
+                        f"account.{fund.company_id.id}_{JOURNAL_KINDS[kind]}",
+                        raise_if_not_found=False,
+                    )
+                    or journals.browse()
+                )
+        journals.filtered(lambda j: not j.restrict_mode_hash_table).write(
+            {"restrict_mode_hash_table": True}
+        )
+        return True
 
     def _welfare_create_sequences(self):
         """Numbering of grants and matching requests of its own for each fund."""
@@ -255,8 +280,24 @@ class WelfareFund(models.Model):
             .with_context(default_move_type="entry")
             .create(vals_list)
         )
-        moves.action_post()
+        # posted as the superuser: the welfare journals hash their entries, and
+        # Odoo computes the hash chain without sudo (as the user), which only
+        # accountants may; the entries stay created by the user who caused them.
+        moves.with_user(SUPERUSER_ID).action_post()
         return moves
+
+    @api.model
+    def _welfare_reverse_move(self, move, ref):
+        """Post the reversal of a posted entry: the only undo of the ledger.
+
+        The entry itself stays posted and hashed, never reset to draft.
+        """
+        # superuser: reversing needs accounting rights and hashes the reversal
+        # (see _welfare_post_moves); callers pass their own record's entry only.
+        return move.with_user(SUPERUSER_ID)._reverse_moves(
+            [{"date": max(welfare_today(self), move.date), "ref": ref}],
+            cancel=True,
+        )
 
     # ------------------------------------------------------------------
     # The receipts and payments statement

@@ -26,7 +26,13 @@ class WelfareGrant(models.Model):
 
     _name = "welfare.grant"
     _description = "Fund Grant or Donation"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_initial = {"state": ("draft",)}
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -165,8 +171,27 @@ class WelfareGrant(models.Model):
                 self.env._("Only draft grants can be deleted; cancel the others.")
             )
 
+    @api.model
+    def _get_workflow_fields(self):
+        """Posting and cancelling, the ledger links and the matching request
+        a grant answers: set by the actions only."""
+        return super()._get_workflow_fields() | {
+            "move_id",
+            "reversal_move_id",
+            "cancel_reason",
+            "matching_request_id",
+        }
+
     def write(self, vals):
-        locked = {"amount", "date", "source", "matching_round", "fund_id"}
+        locked = {
+            "amount",
+            "date",
+            "source",
+            "matching_round",
+            "fund_id",
+            "payment_method",
+            "partner_id",
+        }
         if locked & set(vals) and any(g.state != "draft" for g in self):
             raise UserError(
                 self.env._(
@@ -245,7 +270,7 @@ class WelfareGrant(models.Model):
                 [grant._prepare_move_values() for grant in grants]
             )
             for grant, move in zip(grants, moves, strict=True):
-                grant.write({"move_id": move.id, "state": "posted"})
+                grant._workflow_write({"move_id": move.id, "state": "posted"})
         return True
 
     def action_cancel(self, reason=None):
@@ -254,21 +279,15 @@ class WelfareGrant(models.Model):
             raise UserError(self.env._("This grant is already cancelled."))
         for grant in self:
             if grant.move_id:
-                # sudo: reversing needs accounting rights; the entry is this grant's
-                # own, and its name is read below as the user (another company's fails).
-                reversal = grant.move_id.sudo()._reverse_moves(
-                    [
-                        {
-                            "date": welfare_today(self),
-                            "ref": self.env._(
-                                "Reversal of %(entry)s", entry=grant.move_id.name
-                            ),
-                        }
-                    ],
-                    cancel=True,
+                # the entry's name is read as the user (another company's fails)
+                reversal = grant.fund_id._welfare_reverse_move(
+                    grant.move_id,
+                    self.env._("Reversal of %(entry)s", entry=grant.move_id.name),
                 )
-                grant.reversal_move_id = reversal
-            grant.write({"state": "cancelled", "cancel_reason": reason or False})
+                grant._workflow_write({"reversal_move_id": reversal.id})
+            grant._workflow_write(
+                {"state": "cancelled", "cancel_reason": reason or False}
+            )
             grant.message_post(
                 body=self.env._(
                     "Grant cancelled: %(reason)s",
@@ -282,5 +301,5 @@ class WelfareGrant(models.Model):
             raise UserError(
                 self.env._("Only cancelled grants that were never posted can be reset.")
             )
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True

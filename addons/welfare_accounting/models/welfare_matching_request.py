@@ -19,7 +19,13 @@ class WelfareMatchingRequest(models.Model):
 
     _name = "welfare.matching.request"
     _description = "CODI Matching Request"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_initial = {"state": ("draft",)}
     _order = "fiscal_year desc, id desc"
 
     name = fields.Char(
@@ -226,6 +232,22 @@ class WelfareMatchingRequest(models.Model):
                     )
                 )
 
+    @api.model
+    def _get_workflow_fields(self):
+        """Submission, the money received and its grant: set by the actions."""
+        return super()._get_workflow_fields() | {
+            "date_received",
+            "amount_received",
+            "grant_id",
+        }
+
+    def _workflow_guarded_fields(self, vals):
+        guarded = super()._workflow_guarded_fields(vals)
+        if "line_ids" in vals and any(r.state != "draft" for r in self):
+            # the members of a submitted request are what CODI was asked for
+            guarded.add("line_ids")
+        return guarded
+
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
@@ -364,17 +386,17 @@ class WelfareMatchingRequest(models.Model):
                     request=empty[0].display_name,
                 )
             )
-        self.write({"state": "submitted"})
+        self._workflow_write({"state": "submitted"})
         return True
 
     def action_cancel(self):
         self._check_state(("draft", "submitted"))
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         self._check_state(("submitted", "cancelled"))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
     def action_open_receive_wizard(self):
@@ -395,7 +417,7 @@ class WelfareMatchingRequest(models.Model):
         self._check_state(("submitted",))
         if amount <= 0:
             raise UserError(self.env._("The amount received must be positive."))
-        grant = self.env["welfare.grant"].create(
+        grant = self.env["welfare.grant"]._workflow_create(
             {
                 "fund_id": self.fund_id.id,
                 "source": "codi_matching",
@@ -408,7 +430,7 @@ class WelfareMatchingRequest(models.Model):
             }
         )
         grant.action_post()
-        self.write(
+        self._workflow_write(
             {
                 "state": "received",
                 "date_received": date,
@@ -459,6 +481,7 @@ class WelfareMatchingRequest(models.Model):
 
 class WelfareMatchingRequestLine(models.Model):
     _name = "welfare.matching.request.line"
+    _inherit = ["welfare.workflow.guard.mixin"]
     _description = "CODI Matching Request Member"
     _order = "request_id, member_number, id"
 
@@ -512,3 +535,23 @@ class WelfareMatchingRequestLine(models.Model):
             "A member appears once on a request.",
         ),
     ]
+
+    # The members of a request are listed by its computation and may be
+    # corrected while it is a draft; once submitted they are what CODI was
+    # asked for and what counts toward each member's three matchings.
+    def _workflow_guarded_fields(self, vals):
+        guarded = super()._workflow_guarded_fields(vals)
+        if any(line.request_id.state != "draft" for line in self):
+            guarded |= set(vals)
+        return guarded
+
+    @api.model
+    def _workflow_refused_create_fields(self, vals):
+        refused = super()._workflow_refused_create_fields(vals)
+        request = self.env["welfare.matching.request"].browse(vals.get("request_id"))
+        if request and request.state != "draft":
+            refused |= set(vals)
+        return refused
+
+    def _workflow_unlink_guarded(self):
+        return self.filtered(lambda line: line.request_id.state != "draft")

@@ -9,3 +9,4 @@ from . import test_access_matrix
 from . import test_hardening_concurrency
 from . import test_hardening_bad_input
 from . import test_query_count
+from . import test_integrity_ledger

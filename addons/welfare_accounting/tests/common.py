@@ -68,7 +68,7 @@ class AccountingCase(TransactionCase):
             + datetime.timedelta(days=60),
         }
         values.update(vals)
-        return cls.env["welfare.member"].create(values)
+        return cls.env["welfare.member"]._workflow_create(values)
 
     @classmethod
     def _payment(cls, member, amount=30.0, method="cash", date=None, **vals):

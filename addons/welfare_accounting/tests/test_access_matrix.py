@@ -76,7 +76,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
 
     def _member(self, fund):
         n = self._next()
-        return self.env["welfare.member"].create(
+        return self.env["welfare.member"]._workflow_create(
             {
                 "fund_id": fund.id,
                 "name": f"สมาชิกบัญชี {n}",
@@ -114,7 +114,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
             return grant.move_id
         return self.env[model].create(self._matrix_create_vals(model, fund))
 
-    def _matrix_write_vals(self, model):
+    def _matrix_write_vals(self, model, role):
         return {
             "welfare.grant": {"reference": f"REF-{self._next()}"},
             "welfare.matching.request": {"note": "แก้ไข"},

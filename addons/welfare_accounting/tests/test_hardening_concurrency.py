@@ -148,7 +148,7 @@ class TestHardeningConcurrency(TransactionCase):
             "paid_until": today + datetime.timedelta(days=30),
         }
         values.update(vals)
-        member = env["welfare.member"].create(values)
+        member = env["welfare.member"]._workflow_create(values)
         self._remember(member)
         self._remember(member.partner_id)
         return member
@@ -332,3 +332,81 @@ class TestHardeningConcurrency(TransactionCase):
 
     def test_arrears_job_during_a_payment_leaves_the_member_active(self):
         self._arrears_and_payment(arrears_first=False)
+
+    # ------------------------------------------------------------------
+    # Caps: two committee members approving at once
+    # ------------------------------------------------------------------
+    def _two_claims_under_one_cap(self):
+        """Two submitted claims of one member, 600 baht each, lifetime cap 1,000."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            member = self._member(env)
+            benefit = env["welfare.benefit.type"].create(
+                {
+                    "fund_id": member.fund_id.id,
+                    "name": "สวัสดิการเพดานพร้อมกัน",
+                    "category": "other",
+                    "amount_type": "fixed",
+                    "amount": 600.0,
+                    "cap_lifetime": 1000.0,
+                    "require_paid_up": False,
+                }
+            )
+            self._remember(benefit)
+            today = welfare_today(member)
+            claims = env["welfare.claim"].create(
+                [
+                    {
+                        "member_id": member.id,
+                        "benefit_type_id": benefit.id,
+                        "event_date": today - datetime.timedelta(days=days),
+                    }
+                    for days in (1, 2)
+                ]
+            )
+            self._remember(claims)
+            claims.action_submit()
+            self.assertEqual(claims.mapped("amount_eligible"), [600.0, 600.0])
+            return claims.ids
+
+    def _approve(self, env, claim_id):
+        return lambda: env["welfare.claim"].browse(claim_id).action_approve()
+
+    def _approved_total(self, claim_ids):
+        with self.registry.cursor() as cr:
+            claims = self._env(cr)["welfare.claim"].browse(claim_ids)
+            approved = claims.filtered(lambda c: c.state == "approved")
+            return sum(approved.mapped("amount_approved"))
+
+    def test_two_approvals_at_once_cannot_pass_the_cap_together(self):
+        first_id, second_id = self._two_claims_under_one_cap()
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.committee_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        self.assertTrue(self._attempt(cr_a, self._approve(env_a, first_id)))
+        # the second approval waits for the member the first one holds
+        self.assertFalse(self._attempt(cr_b, self._approve(env_b, second_id)))
+        cr_a.commit()
+        # retried on fresh data, it sees the first approval under the cap
+        self.assertTrue(self._attempt(cr_b, self._approve(env_b, second_id)))
+        cr_b.commit()
+        self.assertEqual(self._approved_total([first_id, second_id]), 1000.0)
+
+    def test_an_approval_on_a_stale_view_of_the_member_is_retried(self):
+        """The second transaction read the member's claims before the first
+        approval was committed: PostgreSQL refuses its approval (the server
+        retries it), instead of approving 600 more on its stale snapshot."""
+        first_id, second_id = self._two_claims_under_one_cap()
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.committee_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        # the second screen's transaction starts, and sees the first claim
+        # still submitted
+        first_seen_by_b = env_b["welfare.claim"].browse(first_id)
+        self.assertEqual(first_seen_by_b.state, "submitted")
+        self.assertTrue(self._attempt(cr_a, self._approve(env_a, first_id)))
+        cr_a.commit()
+        self.assertFalse(self._attempt(cr_b, self._approve(env_b, second_id)))
+        self.assertTrue(self._attempt(cr_b, self._approve(env_b, second_id)))
+        cr_b.commit()
+        self.assertEqual(self._approved_total([first_id, second_id]), 1000.0)

@@ -32,7 +32,9 @@ class TestAccountingQueryCount(AccountingCase):
         self._collection(2).action_close()  # caches and sequences warmed up
         for collection in (self._collection(3), self._collection(30)):
             self.env.invalidate_all()
-            with self.assertQueryCount(54):
+            # 54 queries, and 4 to 5 more for the hash chain of the welfare
+            # journals (Odoo's inalterability hash, computed when posting)
+            with self.assertQueryCount(59):
                 collection.action_close()
             self.assertEqual(len(collection.contribution_ids.move_id), 1)
 

@@ -34,8 +34,14 @@ class WelfareAssessment(models.Model):
 
     _name = "welfare.assessment"
     _description = "Fund Assessment"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_to desc, fund_id"
+    _workflow_initial = {"state": ("draft",)}
 
     name = fields.Char(
         precompute=True,
@@ -267,6 +273,19 @@ class WelfareAssessment(models.Model):
                 vals.update(self._prepare_threshold_values(template))
         return super().create(vals_list)
 
+    @api.model
+    def _get_workflow_fields(self):
+        """The result and its confirmation: computed and confirmed by the
+        actions only (the score and grade from the criteria's points)."""
+        return super()._get_workflow_fields() | {
+            "score",
+            "grade",
+            "computed_on",
+            "confirmed_by_id",
+            "confirmed_date",
+            "reopen_count",
+        }
+
     def write(self, vals):
         if FROZEN_FIELDS & set(vals):
             self._check_draft()
@@ -308,7 +327,7 @@ class WelfareAssessment(models.Model):
         """
         self._check_draft()
         self._sync_lines(self._indicator_values())
-        self.write({"computed_on": fields.Datetime.now()})
+        self._workflow_write({"computed_on": fields.Datetime.now()})
         return True
 
     def _indicator_values(self):
@@ -410,7 +429,7 @@ class WelfareAssessment(models.Model):
                         criteria=", ".join(missing.mapped("name")),
                     )
                 )
-        self.write(
+        self._workflow_write(
             {
                 "state": "confirmed",
                 "confirmed_by_id": self.env.user.id,
@@ -451,7 +470,7 @@ class WelfareAssessment(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for reopening."))
         for assessment in self:
-            assessment.write(
+            assessment._workflow_write(
                 {
                     "state": "draft",
                     "reopen_count": assessment.reopen_count + 1,

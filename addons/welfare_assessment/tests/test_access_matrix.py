@@ -87,7 +87,7 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
     def _matrix_record(self, model, fund):
         return self.env[model].create(self._matrix_create_vals(model, fund))
 
-    def _matrix_write_vals(self, model):
+    def _matrix_write_vals(self, model, role):
         return {
             "welfare.assessment": {"note": "<p>บันทึก</p>"},
             "welfare.assessment.batch": {"fiscal_year": 2100 + self._next()},

@@ -3,6 +3,24 @@ from odoo.exceptions import UserError, ValidationError
 
 from .welfare_date import welfare_today
 
+# a fund's identity: changed by administrators only
+ADMIN_FIELDS = (
+    "code",
+    "company_id",
+    "state_id",
+    "district_id",
+    "subdistrict_id",
+    "region_id",
+)
+# the provincial network's certification, a condition of CODI matching
+# (who recorded it is always the user who writes it)
+CERTIFICATION_FIELDS = (
+    "certified",
+    "certification_date",
+    "certified_by",
+    "certified_user_id",
+)
+
 
 class WelfareFund(models.Model):
     """A community welfare fund (กองทุนสวัสดิการชุมชน) of one sub-district.
@@ -13,7 +31,7 @@ class WelfareFund(models.Model):
 
     _name = "welfare.fund"
     _description = "Community Welfare Fund"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["welfare.workflow.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "state_id, code"
     _rec_names_search = ["name", "code"]
     _check_company_auto = True
@@ -126,6 +144,15 @@ class WelfareFund(models.Model):
         tracking=True,
         copy=False,
         help="Who certified the fund, e.g. the provincial committee.",
+    )
+    certified_user_id = fields.Many2one(
+        "res.users",
+        string="Certification Recorded By",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The network reviewer or administrator who recorded the "
+        "certification, and when: see the chatter.",
     )
     village_total = fields.Integer(
         string="Villages in Area",
@@ -339,7 +366,47 @@ class WelfareFund(models.Model):
         funds._grant_company_access()
         return funds
 
+    @api.model
+    def _get_workflow_group_fields(self):
+        """A fund's identity is the administrators'; its certification the
+        network's (reviewers of the province) and the administrators'."""
+        admin = ("welfare_base.group_welfare_manager",)
+        review = ("welfare_base.group_welfare_network", *admin)
+        return {
+            **super()._get_workflow_group_fields(),
+            **dict.fromkeys(ADMIN_FIELDS, admin),
+            **dict.fromkeys(CERTIFICATION_FIELDS, review),
+        }
+
+    def _workflow_refused_group_fields(self, vals):
+        refused = super()._workflow_refused_group_fields(vals)
+        user = self.env.user
+        if (
+            not self.env.su
+            and user.has_group("welfare_base.group_welfare_network")
+            and not user.has_group("welfare_base.group_welfare_officer")
+        ):
+            # a reviewer writes the certification only: nothing of the fund's
+            # identity, money or members
+            others = set(vals) - set(CERTIFICATION_FIELDS)
+            if others:
+                # who may not touch the fund at all is told so first
+                self.check_access("write" if self else "create")
+                raise UserError(
+                    self.env._(
+                        "Network reviewers record a fund's certification and "
+                        "assess it; they change nothing else of the fund "
+                        "(%(fields)s). Nothing was saved.",
+                        fields=self._field_labels(others & set(self._fields)),
+                    )
+                )
+        return refused
+
     def write(self, vals):
+        if set(CERTIFICATION_FIELDS) & set(vals):
+            vals = dict(vals, certified_user_id=self.env.user.id)
+            if vals.get("certified") and not vals.get("certification_date"):
+                vals["certification_date"] = welfare_today(self)
         if "company_id" in vals and any(
             fund.company_id.id != vals["company_id"] for fund in self
         ):

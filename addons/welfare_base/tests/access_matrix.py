@@ -49,7 +49,8 @@ class AccessMatrixMixin:
       made as the superuser, on which a write and an unlink are allowed by
       the business rules (e.g. a draft);
     - ``_matrix_create_vals(model, fund)``: values to create one more;
-    - ``_matrix_write_vals(model)``: a harmless change to write;
+    - ``_matrix_write_vals(model, role)``: a harmless change the role's
+      business may write (the network, e.g., writes a fund's certification);
     - optionally ``MATRIX_READ_FIELDS = {model: [fields]}`` (default
       ``display_name``).
     """
@@ -107,7 +108,7 @@ class AccessMatrixMixin:
             self.assertEqual(found.id, record.id, "readable but not found")
         elif op == "write":
             record = self._matrix_record(model, fund)
-            vals = self._matrix_write_vals(model)
+            vals = self._matrix_write_vals(model, role)
             Model.browse(record.id).write(vals)
             record.invalidate_recordset()
             for fname, value in vals.items():

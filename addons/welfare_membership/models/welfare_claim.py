@@ -34,8 +34,14 @@ class WelfareClaim(models.Model):
 
     _name = "welfare.claim"
     _description = "Benefit Claim"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "event_date desc, id desc"
+    _workflow_initial = {"state": ("draft",)}
     _rec_names_search = ["name", "member_id.search_name", "member_id.member_number"]
 
     name = fields.Char(
@@ -212,6 +218,12 @@ class WelfareClaim(models.Model):
         string="Paid By",
         readonly=True,
         copy=False,
+    )
+    payment_undo_reason = fields.Text(
+        string="Payment Undone Because",
+        readonly=True,
+        copy=False,
+        tracking=True,
     )
 
     _sql_constraints = [
@@ -448,6 +460,35 @@ class WelfareClaim(models.Model):
         claims.filtered(lambda c: c.name == "/")._assign_numbers()
         return claims
 
+    @api.model
+    def _get_workflow_fields(self):
+        """The committee's decision and the payment: set by the actions only."""
+        return super()._get_workflow_fields() | {
+            "amount_approved",
+            "submitted_date",
+            "approved_by_id",
+            "approved_date",
+            "reject_reason",
+            "payment_date",
+            "payment_method",
+            "payment_reference",
+            "paid_by_id",
+            "payment_undo_reason",
+            "payee_line_ids",
+        }
+
+    def _workflow_guarded_fields(self, vals):
+        guarded = super()._workflow_guarded_fields(vals)
+        if (
+            "amount_approved" in guarded
+            and all(claim.state == "submitted" for claim in self)
+            and self.env.user.has_group("welfare_base.group_welfare_committee")
+        ):
+            # the committee may propose the amount before approving; the
+            # approval checks it against the eligible amount
+            guarded.discard("amount_approved")
+        return guarded
+
     def _assign_numbers(self):
         """Claim numbers of many claims: one sequence lookup and one query of
         numbers per company and year, not two queries per claim."""
@@ -489,8 +530,6 @@ class WelfareClaim(models.Model):
                         claims=", ".join(frozen.mapped("name")),
                     )
                 )
-        if vals.get("amount_approved") and not self.env.su:
-            self._check_committee()
         if {"member_id", "benefit_type_id", "event_date", "state"} & set(vals) and (
             vals.get("state") not in ("cancelled", "rejected")
         ):
@@ -511,7 +550,10 @@ class WelfareClaim(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(claim.state not in ("draft", "cancelled") for claim in self):
+        if any(
+            claim.state not in ("draft", "cancelled") or claim.payment_date
+            for claim in self
+        ):
             raise UserError(
                 self.env._("Only draft or cancelled claims can be deleted.")
             )
@@ -557,7 +599,7 @@ class WelfareClaim(models.Model):
                         member=claim.member_id.display_name,
                     )
                 )
-        self.write(
+        self._workflow_write(
             {
                 "state": "submitted",
                 "submitted_date": welfare_today(self),
@@ -565,9 +607,28 @@ class WelfareClaim(models.Model):
         )
         return True
 
+    def _lock_members_for_decision(self):
+        """Hold the claims' members until this transaction ends.
+
+        Two committee members approving claims of the same member at once
+        would each count the member's past claims without the other's, and
+        together pass a yearly or lifetime cap. The members' rows are
+        written (a no-op update): a second approval waits for the first, and
+        once the first is committed PostgreSQL refuses the second's stale
+        snapshot (a serialization failure), which the server retries on
+        fresh data, where the first approval counts.
+        """
+        member_ids = tuple(sorted(set(self.member_id.ids)))
+        if member_ids:
+            self.env.cr.execute(
+                "UPDATE welfare_member SET write_date = write_date WHERE id IN %s",
+                (member_ids,),
+            )
+
     def action_approve(self):
         self._check_committee()
         self._check_state(("submitted",), self.env._("Approving"))
+        self._lock_members_for_decision()
         self._refresh_eligibility()
         today = welfare_today(self)
         for claim in self:
@@ -584,7 +645,7 @@ class WelfareClaim(models.Model):
                 claim.amount_requested or claim.amount_eligible,
                 claim.amount_eligible,
             )
-            claim.write(
+            claim._workflow_write(
                 {
                     "state": "approved",
                     "amount_approved": approved,
@@ -601,7 +662,7 @@ class WelfareClaim(models.Model):
         self._check_state(("submitted",), self.env._("Rejecting"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for rejecting the claim."))
-        self.write(
+        self._workflow_write(
             {
                 "state": "rejected",
                 "reject_reason": reason,
@@ -621,12 +682,14 @@ class WelfareClaim(models.Model):
         self._check_state(("draft", "submitted", "approved"), self.env._("Cancelling"))
         if self.filtered(lambda c: c.state == "approved"):
             self._check_committee()
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         self._check_state(("submitted", "rejected", "cancelled"), self.env._("Reset"))
-        self.write(
+        # a claim that was paid keeps its payment on record: file a new claim
+        self.filtered("payment_date")._check_state((), self.env._("Reset"))
+        self._workflow_write(
             {
                 "state": "draft",
                 "amount_approved": 0.0,
@@ -635,8 +698,41 @@ class WelfareClaim(models.Model):
                 "approved_date": False,
             }
         )
-        self.payee_line_ids.unlink()
+        # sudo: payee lines are the approval's, which is undone here
+        self.payee_line_ids.sudo()._workflow_open().unlink()
         return True
+
+    def action_undo_payment(self, reason):
+        """The committee undoes the payment of paid claims, giving the reason.
+
+        The one way back from paid: the claim is cancelled (its amount no
+        longer counts toward the member's caps), its payment stays on record
+        and, with the fund's ledger, its entry is reversed, never edited.
+        A new claim can then be filed.
+        """
+        self._check_committee()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for undoing the payment."))
+        self.flush_model()
+        states = self._lock_for_payment()
+        self.invalidate_recordset(["state"])
+        not_paid = self.filtered(lambda c: states.get(c.id) != "paid")
+        not_paid._check_state((), self.env._("Undoing the payment"))
+        self._workflow_write({"state": "cancelled", "payment_undo_reason": reason})
+        self._message_log_batch(
+            bodies=dict.fromkeys(
+                self.ids,
+                self.env._("Payment undone. Reason: %(reason)s", reason=reason),
+            )
+        )
+        return True
+
+    def action_open_undo_payment_wizard(self):
+        self._check_state(("paid",), self.env._("Undoing the payment"))
+        action = self.action_open_reject_wizard()
+        action["name"] = self.env._("Undo Payment")
+        action["context"] = dict(action["context"], default_mode="undo_payment")
+        return action
 
     def action_check_eligibility(self):
         """Judge the claims again, e.g. after the member paid their arrears."""
@@ -711,7 +807,15 @@ class WelfareClaim(models.Model):
         return amounts
 
     def _prepare_payee_lines(self):
-        self.payee_line_ids.unlink()
+        """The payees of approved claims, from the benefit's payee rule.
+
+        Payee lines are read-only for every user: only the approval makes
+        them (and resetting the claim removes them), so who is paid is what
+        the committee approved.
+        """
+        # sudo: the committee's approval was checked by the caller; the lines
+        # are made for these claims only, from their member and benefit.
+        self.payee_line_ids.sudo()._workflow_open().unlink()
         vals_list = []
         for claim in self:
             shares = claim._payee_shares()
@@ -729,7 +833,7 @@ class WelfareClaim(models.Model):
                         "amount": amount,
                     }
                 )
-        self.env["welfare.claim.payee"].create(vals_list)
+        self.env["welfare.claim.payee"].sudo()._workflow_create(vals_list)
 
     def _end_membership_on_death(self):
         deaths = self.filtered(
@@ -801,7 +905,7 @@ class WelfareClaim(models.Model):
                         approved=claim.amount_approved,
                     )
                 )
-        self.write(
+        self._workflow_write(
             {
                 "state": "paid",
                 "payment_date": payment_vals.get("payment_date") or welfare_today(self),

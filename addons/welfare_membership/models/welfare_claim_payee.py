@@ -1,10 +1,11 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class WelfareClaimPayee(models.Model):
     """Who receives the money of a claim, and how much."""
 
     _name = "welfare.claim.payee"
+    _inherit = ["welfare.workflow.guard.mixin"]
     _description = "Claim Payee"
     _order = "claim_id, id"
 
@@ -48,3 +49,18 @@ class WelfareClaimPayee(models.Model):
             "A payee cannot receive a negative amount.",
         ),
     ]
+
+    # Payee lines are made by the committee's approval (from the benefit's
+    # payee rule) and paid as they are: no line is added, changed or deleted
+    # by hand, so the money cannot be pointed at another person.
+    @api.model
+    def _get_workflow_fields(self):
+        return super()._get_workflow_fields() | {
+            "claim_id",
+            "partner_id",
+            "share",
+            "amount",
+        }
+
+    def _workflow_unlink_guarded(self):
+        return self

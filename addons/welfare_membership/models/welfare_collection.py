@@ -11,7 +11,12 @@ class WelfareCollection(models.Model):
 
     _name = "welfare.collection"
     _description = "Collection Day"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+    ]
+    _workflow_initial = {"state": ("open",)}
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -201,7 +206,7 @@ class WelfareCollection(models.Model):
         if not self.contribution_ids:
             raise UserError(self.env._("The collection day has no payments to close."))
         drafts.action_confirm()
-        self.write({"state": "closed"})
+        self._workflow_write({"state": "closed"})
         return True
 
     def action_print_list(self):

@@ -21,7 +21,12 @@ class WelfareContribution(models.Model):
 
     _name = "welfare.contribution"
     _description = "Member Contribution"
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+    ]
+    _workflow_initial = {"state": ("draft",)}
     _order = "date desc, id desc"
     _rec_name = "receipt_number"
     _rec_names_search = ["receipt_number", "member_id"]
@@ -210,8 +215,27 @@ class WelfareContribution(models.Model):
                 vals["collector_id"] = collection.collector_id.id
         return super().create(vals_list)
 
+    @api.model
+    def _get_workflow_fields(self):
+        """Confirmation and cancellation: set by their actions only."""
+        return super()._get_workflow_fields() | {
+            "receipt_number",
+            "period_start",
+            "period_end",
+            "cancel_reason",
+            "cancelled_by_id",
+        }
+
     def write(self, vals):
-        locked = {"member_id", "amount", "date", "kind", "fund_id"} & set(vals)
+        locked = {
+            "member_id",
+            "amount",
+            "date",
+            "kind",
+            "fund_id",
+            "collection_id",
+            "payment_method",
+        } & set(vals)
         if locked and self.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._(
@@ -338,7 +362,7 @@ class WelfareContribution(models.Model):
         # grouped by the ORM into a few UPDATE queries at flush time. Nothing
         # written here is tracked: skip the chatter's per-write bookkeeping.
         for contribution in contributions.sudo().with_context(tracking_disable=True):
-            contribution.write(values[contribution.id])
+            contribution._workflow_write(values[contribution.id])
         self._update_members_paid_until(new_paid_until)
         self._check_entry_fee_once()
         return True
@@ -355,7 +379,7 @@ class WelfareContribution(models.Model):
             # sudo: officers update paid_until only through payments
             # paid_until is not tracked: without mail_notrack the chatter
             # reads every tracked field (and each member's contact) per write
-            members.browse(ids).sudo().with_context(mail_notrack=True).write(
+            members.browse(ids).sudo().with_context(mail_notrack=True)._workflow_write(
                 {"paid_until": date}
             )
         members.browse(list(new_paid_until)).sudo()._update_arrears()
@@ -377,7 +401,7 @@ class WelfareContribution(models.Model):
                 )
             )
         self.check_access("write")
-        self.write(
+        self._workflow_write(
             {
                 "state": "cancelled",
                 "cancel_reason": reason,
@@ -415,7 +439,7 @@ class WelfareContribution(models.Model):
                 start, later.mapped("amount"), scheme.amount, scheme.period
             )
             for contribution, (s, e, _d) in zip(later, chained, strict=True):
-                contribution.write({"period_start": s, "period_end": e})
+                contribution._workflow_write({"period_start": s, "period_end": e})
             if chained:
                 end = chained[-1][1]
             elif Contribution.search_count(

@@ -55,6 +55,18 @@ class WelfareFund(models.Model):
         for fund in self:
             fund.member_count = counts.get(fund, 0)
 
+    @api.model
+    def _get_workflow_group_fields(self):
+        # the scheme members pay under and the numbering of members and
+        # receipts are configuration: administrators only
+        admin = ("welfare_base.group_welfare_manager",)
+        return {
+            **super()._get_workflow_group_fields(),
+            "contribution_scheme_id": admin,
+            "member_sequence_id": admin,
+            "receipt_sequence_id": admin,
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         funds = super().create(vals_list)

@@ -77,7 +77,13 @@ class WelfareMember(models.Model):
     _name = "welfare.member"
     _description = "Fund Member"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["welfare.fund.owned.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_initial = {"state": ("applicant",)}
     # fund by fund (raw id, not the funds' own order: that would join the
     # funds and provinces and sort every match), then by member number,
     # served by the (fund_id, member_number) index made in init()
@@ -393,42 +399,52 @@ class WelfareMember(models.Model):
                         number=member.national_id,
                     )
                 )
-        self._check_national_id_unique()
 
-    @api.constrains("state", "fund_id")
-    def _check_national_id_unique(self):
-        # sudo: the national ID is readable by officers only; these are the records
-        # just written.
-        members = self.sudo().filtered(
-            lambda m: m.national_id and m.state in HOLDING_STATES
-        )
-        if not members:
+    @api.model
+    def _check_national_id_free(self, rows, exclude_ids=()):
+        """Refuse a national ID registered twice in one fund, before writing.
+
+        ``rows``: [(fund id, national ID, state)] about to be written (the
+        ID normalised). Members who left (resigned, terminated) free their
+        number. Checked before the database's unique index (see
+        ``_init_national_id_index``) would refuse it, so the user gets a
+        clear message.
+        """
+        keys = [
+            (fund_id, number)
+            for fund_id, number, state in rows
+            if fund_id and number and state in HOLDING_STATES
+        ]
+        if not keys:
             return
-        # sudo: a number is unique in its fund whoever registered the other one;
-        # only these members' own funds are searched, and only the number is shown.
-        groups = (
+        self.flush_model(["national_id", "fund_id", "state"])
+        # sudo: a number is unique in its fund whoever registered the other
+        # one; only these funds are searched, and only the number is shown.
+        others = (
             self.env["welfare.member"]
             .sudo()
-            ._read_group(
+            .search_fetch(
                 [
-                    ("national_id", "in", members.mapped("national_id")),
-                    ("fund_id", "in", members.fund_id.ids),
+                    ("id", "not in", list(exclude_ids)),
+                    ("national_id", "in", list({number for _f, number in keys})),
+                    ("fund_id", "in", list({fund_id for fund_id, _n in keys})),
                     ("state", "in", HOLDING_STATES),
                 ],
                 ["fund_id", "national_id"],
-                ["__count"],
-                having=[("__count", ">", 1)],
             )
         )
-        if groups:
-            fund, number, _count = groups[0]
-            raise ValidationError(
-                self.env._(
-                    "National ID %(number)s is already registered with fund %(fund)s.",
-                    number=thai_id.format_id(number),
-                    fund=fund.display_name,
+        taken = {(member.fund_id.id, member.national_id) for member in others}
+        for key in keys:
+            if key in taken:
+                raise ValidationError(
+                    self.env._(
+                        "National ID %(number)s is already registered with fund "
+                        "%(fund)s.",
+                        number=thai_id.format_id(key[1]),
+                        fund=self.env["welfare.fund"].browse(key[0]).display_name,
+                    )
                 )
-            )
+            taken.add(key)
 
     @api.constrains("beneficiary_ids")
     def _check_beneficiary_shares(self):
@@ -490,6 +506,7 @@ class WelfareMember(models.Model):
     def init(self):
         res = super().init()
         cr = self.env.cr
+        self._init_national_id_index()
         tools.create_index(
             cr,
             "welfare_member_fund_number_index",
@@ -508,6 +525,54 @@ class WelfareMember(models.Model):
                 method="gin",
             )
         return res
+
+    def _init_national_id_index(self):
+        """One national ID once per fund, enforced by the database too.
+
+        The ID is stored normalised (13 ASCII digits, see ``thai_id.clean``),
+        so the index sees one person under one spelling. Members who left
+        (resigned, terminated) may be registered again, as the Python check
+        allows. A database that already holds duplicates keeps working: the
+        index is not created and the duplicates are logged, to be merged.
+        """
+        cr = self.env.cr
+        cr.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = %s",
+            ("welfare_member_national_id_fund_uniq",),
+        )
+        if cr.fetchone():
+            return
+        holding = SQL(", ").join(SQL("%s", state) for state in HOLDING_STATES)
+        cr.execute(
+            SQL(
+                """
+                SELECT fund_id, count(*) FROM welfare_member
+                 WHERE national_id IS NOT NULL AND state IN (%s)
+                 GROUP BY fund_id, national_id HAVING count(*) > 1
+                """,
+                holding,
+            )
+        )
+        duplicates = cr.fetchall()
+        if duplicates:
+            _logger.warning(
+                "welfare_member: %s national IDs are registered twice in one fund "
+                "(funds %s); merge them, then update the module to enforce one "
+                "ID per fund in the database",
+                len(duplicates),
+                sorted({fund_id for fund_id, _count in duplicates}),
+            )
+            return
+        cr.execute(
+            SQL(
+                """
+                CREATE UNIQUE INDEX welfare_member_national_id_fund_uniq
+                    ON welfare_member (fund_id, national_id)
+                 WHERE national_id IS NOT NULL AND state IN (%s)
+                """,
+                holding,
+            )
+        )
 
     @api.model
     def _search_display_name(self, operator, value):
@@ -644,6 +709,16 @@ class WelfareMember(models.Model):
         today = welfare_today(self)
         for vals in vals_list:
             vals.setdefault("state_date", today)
+        self._check_national_id_free(
+            [
+                (
+                    vals["fund_id"],
+                    vals.get("national_id"),
+                    vals.get("state", "applicant"),
+                )
+                for vals in vals_list
+            ]
+        )
         return partner_vals
 
     @api.model
@@ -660,7 +735,10 @@ class WelfareMember(models.Model):
         Partner = self.env["res.partner"]
         Message = self.env["mail.message"]
         if not (bulk.can_bulk_insert(Partner) and bulk.can_bulk_insert(Message)):
-            members = self.with_context(mail_create_nolog=True).create(vals_list)
+            # the registry's status, join and paid-until dates as the fund kept them
+            members = self.with_context(mail_create_nolog=True)._workflow_create(
+                vals_list
+            )
             if note and members:
                 members._message_log_batch(bodies=dict.fromkeys(members.ids, note))
             return members
@@ -796,9 +874,56 @@ class WelfareMember(models.Model):
             values.setdefault("city", subdistrict.district_id.name)
         return values
 
+    @api.model
+    def _get_workflow_fields(self):
+        """Status, approval and arrears: moved by the committee's actions,
+        payments and the daily arrears job only."""
+        return super()._get_workflow_fields() | {
+            "state_date",
+            "approved_by_id",
+            "approved_date",
+            "death_date",
+            "resign_date",
+            "paid_until",
+            "months_in_arrears",
+        }
+
+    @api.model
+    def _workflow_refused_create_fields(self, vals):
+        # the status date of a new applicant is the day it is created
+        refused = super()._workflow_refused_create_fields(vals)
+        refused.discard("state_date")
+        return refused
+
+    def _workflow_guarded_fields(self, vals):
+        guarded = super()._workflow_guarded_fields(vals)
+        if "join_date" in vals and any(m.state != "applicant" for m in self):
+            # the join date of a member is the committee's: fixed once approved
+            guarded.add("join_date")
+        return guarded
+
     def write(self, vals):
         if vals.get("national_id"):
             vals["national_id"] = thai_id.clean(vals["national_id"])
+        if {"national_id", "fund_id", "state"} & set(vals):
+            # a number is taken again when it changes, moves to another fund,
+            # or its holder comes back (e.g. a terminated member reinstated);
+            # sudo: the national ID is readable by officers only; these are
+            # the records being written.
+            self._check_national_id_free(
+                [
+                    (
+                        vals.get("fund_id", member.fund_id.id),
+                        vals.get("national_id", member.national_id),
+                        vals.get("state", member.state),
+                    )
+                    for member in self.sudo()
+                    if "national_id" in vals
+                    or "fund_id" in vals
+                    or member.state not in HOLDING_STATES
+                ],
+                exclude_ids=self.ids,
+            )
         res = super().write(vals)
         if {"name_title", "first_name", "last_name"} & set(vals) and "name" not in vals:
             for member in self:
@@ -858,7 +983,7 @@ class WelfareMember(models.Model):
                 reason=reason or "-",
             )
             bodies.update(dict.fromkeys(group.ids, body))
-            group.with_context(mail_notrack=True).write(
+            group.with_context(mail_notrack=True)._workflow_write(
                 {"state": new_state, "state_date": today}
             )
         members._bulk_log_notes(bodies)
@@ -882,7 +1007,7 @@ class WelfareMember(models.Model):
             )
         today = welfare_today(self)
         for member in self:
-            member.write(
+            member._workflow_write(
                 {
                     "approved_by_id": self.env.user.id,
                     "approved_date": today,
@@ -906,14 +1031,14 @@ class WelfareMember(models.Model):
                     members=", ".join(ended.mapped("display_name")),
                 )
             )
-        self.write({"resign_date": welfare_today(self)})
+        self._workflow_write({"resign_date": welfare_today(self)})
         return self._set_state("resigned", reason)
 
     def action_mark_deceased(self, death_date, reason):
         self._check_reason(reason)
         if not death_date:
             raise UserError(self.env._("Give the date of death."))
-        self.write({"death_date": death_date})
+        self._workflow_write({"death_date": death_date})
         return self._set_state("deceased", reason)
 
     def action_terminate(self, reason):
@@ -1025,7 +1150,7 @@ class WelfareMember(models.Model):
             # not tracked: without mail_notrack the chatter would register the
             # members for tracking here and, at commit, log the status moves
             # below a second time, one message and two queries per member
-            members.browse(ids).with_context(mail_notrack=True).write(
+            members.browse(ids).with_context(mail_notrack=True)._workflow_write(
                 {"months_in_arrears": months}
             )
         for target, ids in moves.items():
@@ -1195,7 +1320,8 @@ class WelfareMember(models.Model):
                         - datetime.timedelta(days=person["behind"] + 90),
                     )
                 vals_list.append(vals)
-            members = self.with_company(fund.company_id).create(vals_list)
+            # the registry the demo fund kept before: members already active
+            members = self.with_company(fund.company_id)._workflow_create(vals_list)
             imd.create(
                 [
                     {

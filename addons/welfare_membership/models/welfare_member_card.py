@@ -181,6 +181,11 @@ class WelfareMember(models.Model):
         name = (self.first_name or self.name or "?").strip()
         return name.lstrip(LEADING_VOWELS)[:1] or name[:1]
 
+    @api.model
+    def _get_workflow_fields(self):
+        # a card is revoked by raising its version: never written back
+        return super()._get_workflow_fields() | {"card_version", "card_issue_date"}
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -196,7 +201,7 @@ class WelfareMember(models.Model):
             )
         today = welfare_today(self)
         for member in self:
-            member.write(
+            member._workflow_write(
                 {"card_version": member.card_version + 1, "card_issue_date": today}
             )
         self._message_log_batch(
@@ -211,7 +216,7 @@ class WelfareMember(models.Model):
         members = self.filtered(lambda m: m.state in CARD_VALID_STATES)
         if not members:
             raise UserError(self.env._("Only members of the fund get a card."))
-        members.filtered(lambda m: not m.card_issue_date).write(
+        members.filtered(lambda m: not m.card_issue_date)._workflow_write(
             {"card_issue_date": welfare_today(self)}
         )
         return self.env.ref(

@@ -55,7 +55,7 @@ class BenefitCase(TransactionCase):
             - datetime.timedelta(days=1),
         }
         values.update(vals)
-        return cls.env["welfare.member"].create(values)
+        return cls.env["welfare.member"]._workflow_create(values)
 
     @classmethod
     def _benefit(cls, fund=None, **vals):

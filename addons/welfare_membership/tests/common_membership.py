@@ -55,7 +55,7 @@ class MembershipCase(TransactionCase):
             "join_date": datetime.date(2024, 1, 1),
         }
         values.update(vals)
-        return cls.env["welfare.member"].create(values)
+        return cls.env["welfare.member"]._workflow_create(values)
 
     def _pay(self, member, amount, date, kind="contribution", method="cash"):
         payment = self.Contribution.create(

@@ -65,7 +65,7 @@ class TestArrears(MembershipCase):
 
     def test_termination_is_not_undone_by_the_job(self):
         self._run("2025-08-01")
-        self.member.paid_until = D(2025, 9, 30)
+        self.member._workflow_write({"paid_until": D(2025, 9, 30)})
         self._run("2025-08-02")
         self.assertEqual(self.member.state, "terminated")
 

@@ -149,6 +149,6 @@ class TestBenefitEligibility(BenefitCase):
         member = self._member(paid_until=self.today - datetime.timedelta(days=120))
         claim = self._claim(member, self._benefit(amount=500.0, require_paid_up=True))
         self.assertTrue(claim.eligibility_refused)
-        member.paid_until = self.today
+        member._workflow_write({"paid_until": self.today})
         claim.with_user(self.officer).action_check_eligibility()
         self.assertEqual(claim.amount_eligible, 500.0)

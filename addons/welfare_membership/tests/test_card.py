@@ -95,7 +95,7 @@ class TestMemberCard(BenefitCase):
         self.assertTrue(pdf.startswith(b"%PDF"))
 
     def test_card_sheet_pdf_for_fifty_members(self):
-        members = self.env["welfare.member"].create(
+        members = self.env["welfare.member"]._workflow_create(
             [
                 {
                     "fund_id": self.fund.id,

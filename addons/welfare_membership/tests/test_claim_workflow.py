@@ -38,7 +38,7 @@ class TestClaimWorkflow(BenefitCase):
 
     def test_officer_cannot_set_the_approved_amount(self):
         claim = self._submitted()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             claim.with_user(self.officer).amount_approved = 500.0
 
     def test_committee_approves_the_eligible_amount(self):
@@ -261,7 +261,7 @@ class TestConcurrentPayment(TransactionCase):
                     "company_id": env.ref("base.main_company").id,
                 }
             )
-            member = env["welfare.member"].create(
+            member = env["welfare.member"]._workflow_create(
                 {
                     "fund_id": fund.id,
                     "name": "นายล็อก ทดสอบ",
@@ -292,7 +292,7 @@ class TestConcurrentPayment(TransactionCase):
             partner = member.partner_id
             sequences = fund.member_sequence_id | fund.receipt_sequence_id
             schemes = fund.contribution_scheme_ids
-            claim.state = "cancelled"
+            claim._workflow_write({"state": "cancelled"})
             claim.unlink()
             benefit.unlink()
             member.unlink()

@@ -78,7 +78,6 @@ class TestHardeningBadInput(MembershipCase):
             "first_name": f"ทดสอบ{seed}",
             "last_name": "ข้อมูลผิด",
             "national_id": make_id(seed),
-            "state": "active",
             "join_date": D(2024, 1, 1),
         }
         values.update(vals)

@@ -33,10 +33,10 @@ class TestHardeningCardVerify(HttpCase):
             "birthdate": datetime.date(1970, 1, 1),
             "paid_until": today + datetime.timedelta(days=60),
         }
-        cls.member = Member.create(
+        cls.member = Member._workflow_create(
             dict(values, fund_id=cls.fund.id, name="นายสมปอง บัตรจริง")
         )
-        cls.other = Member.create(
+        cls.other = Member._workflow_create(
             dict(values, fund_id=cls.other_fund.id, name="นางสมศรี กองทุนอื่น")
         )
         cls.secret = Member._card_secret()
@@ -122,7 +122,7 @@ class TestHardeningCardVerify(HttpCase):
         self.assertNothingShown(self._get(VERIFY + token))
 
     def test_card_of_a_deleted_member_shows_nothing(self):
-        member = self.env["welfare.member"].create(
+        member = self.env["welfare.member"]._workflow_create(
             {"fund_id": self.fund.id, "name": "นายลบแล้ว ทดสอบ", "state": "active"}
         )
         token = self._token(member)
@@ -170,7 +170,7 @@ class TestHardeningCardVerify(HttpCase):
         Member = self.env["welfare.member"]
         revoked = self._token(self.member)
         self.member.action_reissue_card()
-        resigned_member = self.env["welfare.member"].create(
+        resigned_member = self.env["welfare.member"]._workflow_create(
             {"fund_id": self.fund.id, "name": "นายลาออก ทดสอบ", "state": "resigned"}
         )
         unknown_id = self.env["welfare.member"].search([], order="id desc", limit=1)
