@@ -91,34 +91,35 @@ select_venv() {
 # Prints Odoo's source folder (holding odoo/ and requirements.txt): ODOO_SRC, else the
 # cached copy of the archive at ODOO_TARBALL_URL, downloaded and unpacked when missing.
 odoo_source() {
-  local cache="$WELFARE_CACHE_DIR/odoo" src tarball
+  local root="$WELFARE_CACHE_DIR/odoo" cache src tarball
   if [ -n "${ODOO_SRC:-}" ]; then
     [ -d "$ODOO_SRC/odoo" ] || die "ODOO_SRC=$ODOO_SRC holds no odoo/ package"
     (cd "$ODOO_SRC" && pwd)
     return 0
   fi
-  if [ -f "$cache/source-url" ] && [ "$(cat "$cache/source-url")" != "$ODOO_TARBALL_URL" ]; then
-    say "ODOO_TARBALL_URL changed: replacing the cached Odoo"
-    rm -rf "$cache"
-  fi
+  # One folder per archive address: another address is unpacked beside the current
+  # copy, which is removed only once the new one is in place.
+  cache="$root/$(printf '%s' "$ODOO_TARBALL_URL" | sha256sum | cut -c1-16)"
   src="$(find "$cache" -mindepth 2 -maxdepth 2 -name odoo-bin -printf '%h\n' 2>/dev/null | sort | tail -n 1)"
-  if [ -z "$src" ] || [ ! -f "$cache/source-url" ]; then
+  if [ -z "$src" ]; then
     rm -rf "$cache"
     mkdir -p "$cache"
     tarball="$cache/odoo.tar.gz"
     say "Downloading Odoo 18.0 Community from $ODOO_TARBALL_URL"
     "$PYTHON" - "$ODOO_TARBALL_URL" "$tarball" <<'PY' \
-      || die "could not download Odoo from $ODOO_TARBALL_URL (set ODOO_TARBALL_URL or ODOO_SRC)"
+      || { rm -rf "$cache"; die "could not download Odoo from $ODOO_TARBALL_URL (set ODOO_TARBALL_URL or ODOO_SRC)"; }
 import shutil, sys, urllib.request
 with urllib.request.urlopen(sys.argv[1], timeout=60) as resp, open(sys.argv[2], "wb") as out:
     shutil.copyfileobj(resp, out)
 PY
     say "Unpacking Odoo into $cache"
-    tar -xzf "$tarball" -C "$cache" || die "$ODOO_TARBALL_URL is not a readable .tar.gz archive"
+    tar -xzf "$tarball" -C "$cache" \
+      || { rm -rf "$cache"; die "$ODOO_TARBALL_URL is not a readable .tar.gz archive"; }
     rm -f "$tarball"
     src="$(find "$cache" -mindepth 2 -maxdepth 2 -name odoo-bin -printf '%h\n' | sort | tail -n 1)"
-    [ -n "$src" ] || die "the archive at $ODOO_TARBALL_URL holds no odoo-bin"
+    [ -n "$src" ] || { rm -rf "$cache"; die "the archive at $ODOO_TARBALL_URL holds no odoo-bin"; }
     printf '%s\n' "$ODOO_TARBALL_URL" >"$cache/source-url"
+    find "$root" -mindepth 1 -maxdepth 1 ! -path "$cache" -exec rm -rf {} +
   fi
   printf '%s' "$src"
 }

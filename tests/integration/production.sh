@@ -28,6 +28,10 @@ cd "$WELFARE_ROOT"
 
 ensure_python_env odoo
 ensure_postgres
+# The production commands read the server of a deployment from WELFARE_DB_*: here,
+# the one bin/test uses (the private server unless WELFARE_DB_HOST names another).
+export WELFARE_DB_HOST="$DB_HOST" WELFARE_DB_PORT="$DB_PORT" WELFARE_DB_USER="$DB_USER" \
+  WELFARE_DB_PASSWORD="$DB_PASSWORD"
 NGINX="$(command -v nginx || true)"
 [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
 missing=()
@@ -111,7 +115,9 @@ from odoo.addons.welfare_membership.lib import thai_id
 fund = env["welfare.fund"].create({"name": "กองทุนตรวจการติดตั้ง", "code": "PROD-1"})
 today = welfare_today(fund)
 fund.contribution_scheme_id.write({"amount": 30.0, "period": "month", "entry_fee": 100.0})
-members = env["welfare.member"].create([
+# members of a register taken over, as the registry import makes them (the workflow's
+# own creation: a plain create() accepts applicants only)
+members = env["welfare.member"]._workflow_create([
     {
         "fund_id": fund.id,
         "first_name": f"สำรอง{i}",
