@@ -550,7 +550,9 @@ class LockSampler(threading.Thread):
                     for wait_type, event, query, locks in cr.fetchall():
                         self.busy += 1
                         if wait_type == "Lock":
-                            self.waits[(event, locks or "", query or "")] += 1
+                            # one line per statement, whatever its values
+                            query = re.sub(r"'[^']*'|\b\d+\b", "?", query or "")
+                            self.waits[(event, locks or "", query)] += 1
                     time.sleep(0.1)
         finally:
             conn.close()
