@@ -29,8 +29,30 @@ class AccountMove(models.Model):
             return super()._locked_increment(format_string, format_values)
         values = {key: value for key, value in format_values.items() if key != "seq"}
         sequence = self._welfare_number_sequence(format_string, values)
-        self.env.cr.execute(SQL("SELECT nextval(%s)", sequence))
-        return format_string.format(**values, seq=self.env.cr.fetchone()[0])
+        self.flush_recordset()
+        while True:
+            self.env.cr.execute(SQL("SELECT nextval(%s)", sequence))
+            name = format_string.format(**values, seq=self.env.cr.fetchone()[0])
+            try:
+                # a name already taken (entries renumbered by hand above the
+                # sequence) is refused by the unique index: take the next one
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        SQL(
+                            "UPDATE %s SET %s = %s WHERE id = %s",
+                            SQL.identifier(self._table),
+                            SQL.identifier(self._sequence_field),
+                            name,
+                            self.id,
+                        ),
+                        log_exceptions=False,
+                    )
+            except (
+                psycopg2.errors.ExclusionViolation,
+                psycopg2.errors.UniqueViolation,
+            ):
+                continue
+            return name
 
     def _welfare_number_sequence(self, format_string, values):
         """The sequence of this entry's journal and numbering period, made

@@ -52,6 +52,17 @@ class TestContributionPostings(AccountingCase):
             [f"{prefix}0042", f"{prefix}0043"],
         )
 
+    def test_a_number_taken_by_hand_is_skipped(self):
+        first = self._payment(self.member, 30.0, "cash")
+        first.action_confirm()
+        move = first.move_id
+        prefix, number = move.sequence_prefix, move.sequence_number
+        # the entry renumbered by hand to the number the next one would get
+        move.name = f"{prefix}{number + 1:04d}"
+        second = self._payment(self.member2, 30.0, "cash")
+        second.action_confirm()
+        self.assertEqual(second.move_id.name, f"{prefix}{number + 2:04d}")
+
     def test_transfer_goes_to_the_bank(self):
         payment = self._payment(self.member, 30.0, "transfer")
         payment.action_confirm()
