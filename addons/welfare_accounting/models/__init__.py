@@ -1,7 +1,6 @@
 from . import ir_module_module
 from . import template_welfare_fund
 from . import account_account
-from . import account_move
 from . import account_move_line
 from . import welfare_fund
 from . import welfare_grant

@@ -280,53 +280,6 @@ class TestHardeningConcurrency(TransactionCase):
             self.assertEqual(len(lines), 2)
             self.assertEqual(sum(lines.mapped("credit")), 60.0)
 
-    def test_two_cash_desks_of_one_fund_confirm_at_once_without_waiting(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            members = self._member(env) | self._member(env, name="นางพร้อมกัน สองโต๊ะ")
-            today = welfare_today(members)
-            payments = env["welfare.contribution"].create(
-                [
-                    {
-                        "member_id": member.id,
-                        "amount": 30.0,
-                        "date": today,
-                        "payment_method": "cash",
-                    }
-                    for member in members
-                ]
-            )
-            self._remember(payments)
-            payment_ids = payments.ids
-
-        def confirm(env, payment_id):
-            def work():
-                env["welfare.contribution"].browse(payment_id).action_confirm()
-
-            return work
-
-        cr_a, cr_b = self._cursor(), self._cursor()
-        env_a = self._env(cr_a, self.officer_xmlid)
-        env_b = self._env(cr_b, self.committee_xmlid)
-        self.assertTrue(self._attempt(cr_a, confirm(env_a, payment_ids[0])))
-        # the second desk's entry is numbered while the first is not committed
-        self.assertTrue(self._attempt(cr_b, confirm(env_b, payment_ids[1])))
-        cr_b.commit()
-        cr_a.commit()
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            payments = env["welfare.contribution"].browse(payment_ids)
-            self.assertEqual(payments.mapped("state"), ["confirmed", "confirmed"])
-            moves = payments.move_id
-            self.assertEqual(len(moves), 2)
-            self.assertEqual(set(moves.mapped("state")), {"posted"})
-            self.assertEqual(len(set(moves.mapped("name"))), 2, moves.mapped("name"))
-            self.assertEqual(moves.journal_id.code, "CONT")
-            lines = env["account.move.line"].search(
-                [("welfare_contribution_id", "in", payment_ids)]
-            )
-            self.assertEqual(sorted(lines.mapped("credit")), [30.0, 30.0])
-
     def _member_in_arrears_with_a_payment(self):
         with self.registry.cursor() as cr:
             env = self._env(cr)

@@ -2,7 +2,6 @@ import datetime
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
-from odoo.tools import SQL
 
 from .common import AccountingCase
 
@@ -23,45 +22,6 @@ class TestContributionPostings(AccountingCase):
         income = self._lines(move, self._account(self.fund, "contribution"))
         self.assertEqual(income.credit, 90.0)
         self.assertEqual(income.partner_id, self.member.partner_id)
-
-    def test_entries_numbered_before_are_followed_on(self):
-        first = self._payment(self.member, 30.0, "cash")
-        first.action_confirm()
-        move = first.move_id
-        prefix = move.sequence_prefix
-        # books whose entries were numbered the earlier way, up to 41 in this
-        # period, and no numbering sequence yet
-        self.env.flush_all()
-        self.env.cr.execute(
-            "SELECT relname FROM pg_class WHERE relkind = 'S' "
-            "AND relname LIKE 'welfare_move_number_%%'"
-        )
-        for (name,) in self.env.cr.fetchall():
-            self.env.cr.execute(SQL("DROP SEQUENCE %s", SQL.identifier(name)))
-        self.env.cr.execute(
-            "UPDATE account_move SET name = %s, sequence_number = 41 WHERE id = %s",
-            (f"{prefix}0041", move.id),
-        )
-        move.invalidate_recordset()
-        second = self._payment(self.member2, 30.0, "cash")
-        third = self._payment(self.member, 60.0, "cash")
-        second.action_confirm()
-        third.action_confirm()
-        self.assertEqual(
-            (second | third).move_id.mapped("name"),
-            [f"{prefix}0042", f"{prefix}0043"],
-        )
-
-    def test_a_number_taken_by_hand_is_skipped(self):
-        first = self._payment(self.member, 30.0, "cash")
-        first.action_confirm()
-        move = first.move_id
-        prefix, number = move.sequence_prefix, move.sequence_number
-        # the entry renumbered by hand to the number the next one would get
-        move.name = f"{prefix}{number + 1:04d}"
-        second = self._payment(self.member2, 30.0, "cash")
-        second.action_confirm()
-        self.assertEqual(second.move_id.name, f"{prefix}{number + 2:04d}")
 
     def test_transfer_goes_to_the_bank(self):
         payment = self._payment(self.member, 30.0, "transfer")
