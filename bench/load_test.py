@@ -13,17 +13,38 @@ count (which must be 0), then checks that every fund's ledger balances and
 that every contribution recorded is there exactly once, confirmed, with one
 ledger line of its amount. The exit code is non-zero when any check fails.
 
+Each client logs in and calls the server until every worker has checked
+its password once (Odoo hashes an XML-RPC password with 600,000 rounds of
+PBKDF2 the first time a worker sees a user: a cost per user and worker, not
+per operation) before the clock starts. While the clients run, the
+database's sessions are sampled every 0.1 s: the share of busy sessions
+waiting for a lock, and on what, is printed with the serialization retries
+the server logged.
+
+    python3 bench/load_test.py -c odoo.conf -d bn_load --compare main --mix 1+1,20+5
+
+``--compare REV`` runs the same benchmark twice in one command, first on the
+addons of the revision REV (taken from git into a temporary directory), then
+on this checkout's, each on its own copy of the database updated to its code,
+and prints the figures side by side. ``--mix`` names the desk mixes measured
+(contribution desks + claim desks); each run starts from the same data.
+
 The figures depend on the machine: they are printed, never asserted.
 """
 
 import argparse
+import collections
+import configparser
 import datetime
 import os
 import random
+import re
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import xmlrpc.client
@@ -34,6 +55,11 @@ REPO = BENCH.parent
 HOST = "127.0.0.1"
 CLAIM_CATEGORIES = ["hospital", "sickness", "birth", "elderly"]
 CLIENT_PASSWORD = "load-test-officer"
+SUITE = "welfare_base,welfare_membership,welfare_accounting,welfare_assessment"
+#: databases this script copies and drops must carry one of these prefixes
+SAFE_PREFIXES = ("bn_", "bench_")
+#: what Odoo's server logs when it retries a request after a conflict
+RETRY_LOG = re.compile(r"odoo\.service\.model: (\w+), (\d+ tries left|maximum)")
 
 
 def parse_args():
@@ -43,6 +69,17 @@ def parse_args():
     p.add_argument("--seconds", type=int, default=120, help="Length of the run.")
     p.add_argument("--contributors", type=int, default=20)
     p.add_argument("--claimers", type=int, default=5)
+    p.add_argument(
+        "--mix",
+        help="Desk mixes to measure one after the other, e.g. 1+1,20+5 "
+        "(contribution desks + claim desks); default: --contributors + --claimers.",
+    )
+    p.add_argument(
+        "--compare",
+        metavar="REV",
+        help="Measure the addons of git revision REV, then this checkout's, "
+        "each on its own copy of the database, and print both.",
+    )
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8069)))
     p.add_argument("--admin-password", default="admin")
@@ -53,26 +90,40 @@ def parse_args():
     )
     p.add_argument("--funds", type=int, default=4, help="Funds to generate.")
     p.add_argument("--members", type=int, default=4000, help="Members to generate.")
-    return p.parse_args()
+    args = p.parse_args()
+    mixes = args.mix or f"{args.contributors}+{args.claimers}"
+    try:
+        args.mixes = [
+            tuple(int(n) for n in item.split("+", 1)) for item in mixes.split(",")
+        ]
+    except ValueError:
+        p.error(f"--mix: {mixes!r} is not like 1+1,20+5")
+    if any(len(mix) != 2 for mix in args.mixes):
+        p.error(f"--mix: {mixes!r} is not like 1+1,20+5")
+    if args.compare and not args.db.startswith(SAFE_PREFIXES):
+        p.error("--compare copies the database: its name must start with bn_ or bench_")
+    return args
 
 
 # ----------------------------------------------------------------------
-# Server
+# Database server
 # ----------------------------------------------------------------------
-def database_exists(args):
-    """Whether the database exists, asked of PostgreSQL with the config's login."""
-    import configparser  # noqa: PLC0415
-
-    import psycopg2  # noqa: PLC0415
-
+def config_options(args):
     options = {}
     if args.config:
         parser = configparser.ConfigParser()
         parser.read(args.config)
         if parser.has_section("options"):
             options = dict(parser["options"])
+    return options
+
+
+def pg_connect(args, dbname="postgres"):
+    import psycopg2  # noqa: PLC0415
+
+    options = config_options(args)
     params = {
-        "dbname": "postgres",
+        "dbname": dbname,
         "host": options.get("db_host") or None,
         "port": options.get("db_port") or None,
         "user": options.get("db_user") or None,
@@ -81,12 +132,57 @@ def database_exists(args):
     conn = psycopg2.connect(
         **{k: v for k, v in params.items() if v not in (None, "False")}
     )
+    conn.autocommit = True
+    return conn
+
+
+def database_exists(args, name=None):
+    """Whether the database exists, asked of PostgreSQL with the config's login."""
+    conn = pg_connect(args)
     try:
         with conn.cursor() as cr:
-            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (args.db,))
+            cr.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (name or args.db,)
+            )
             return bool(cr.fetchone())
     finally:
         conn.close()
+
+
+def filestore(args, name):
+    options = config_options(args)
+    data_dir = options.get("data_dir")
+    if not data_dir or data_dir == "False":
+        data_dir = os.path.expanduser("~/.local/share/Odoo")
+    return Path(data_dir) / "filestore" / name
+
+
+def copy_database(args, source, target):
+    """``target`` made again as a copy of ``source`` (database and filestore)."""
+    for name in (source, target):
+        if not name.startswith(SAFE_PREFIXES):
+            raise SystemExit(f"refusing to copy {name}: not a bn_/bench_ database")
+    drop_database(args, target)
+    conn = pg_connect(args)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    finally:
+        conn.close()
+    if filestore(args, source).is_dir():
+        shutil.copytree(filestore(args, source), filestore(args, target))
+
+
+def drop_database(args, name):
+    if not name.startswith(SAFE_PREFIXES):
+        raise SystemExit(f"refusing to drop {name}: not a bn_/bench_ database")
+    conn = pg_connect(args)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    finally:
+        conn.close()
+    shutil.rmtree(filestore(args, name), ignore_errors=True)
 
 
 def generate(args):
@@ -98,22 +194,74 @@ def generate(args):
     subprocess.run(cmd, check=True)
 
 
-def odoo_command():
+# ----------------------------------------------------------------------
+# Code under test
+# ----------------------------------------------------------------------
+def addons_path(args, addons):
+    """The configuration's addons path with this checkout's addons replaced."""
+    ours = (REPO / "addons").resolve()
+    paths = [
+        p.strip()
+        for p in (config_options(args).get("addons_path") or "").split(",")
+        if p.strip()
+    ]
+    kept = [p for p in paths if Path(p).resolve() != ours]
+    return ",".join([str(addons), *kept])
+
+
+def export_addons(rev, target):
+    """The ``addons`` folder of git revision ``rev``, written under ``target``."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", rev, "addons"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return Path(target) / "addons"
+
+
+def update_database(args, name, addons):
+    """Bring ``name`` to the code of ``addons`` (odoo -u of the suite)."""
+    cmd = odoo_command(args, addons) + [
+        "-d",
+        name,
+        "-u",
+        SUITE,
+        "--stop-after-init",
+        "--max-cron-threads",
+        "0",
+        "--http-port",
+        str(args.port),
+        "--log-level",
+        "warn",
+    ]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    seconds = time.perf_counter() - t0
+    print(f"  load: {name} updated to the code under test in {seconds:.0f} s")
+
+
+# ----------------------------------------------------------------------
+# Server
+# ----------------------------------------------------------------------
+def odoo_command(args, addons=None):
     """Odoo's command line through ``odoo_server.py`` (see there why)."""
-    return [sys.executable, str(BENCH / "odoo_server.py")]
-
-
-def start_server(args):
-    cmd = odoo_command()
+    cmd = [sys.executable, str(BENCH / "odoo_server.py")]
     if args.config:
         cmd += ["-c", args.config]
-    else:
+    if addons:
+        cmd += ["--addons-path", addons_path(args, addons)]
+    elif not args.config:
         cmd += ["--addons-path", str(REPO / "addons")]
-    cmd += [
+    return cmd
+
+
+def start_server(args, db, addons=None):
+    cmd = odoo_command(args, addons) + [
         "-d",
-        args.db,
+        db,
         "--db-filter",
-        f"^{args.db}$",
+        f"^{db}$",
         "--workers",
         str(args.workers),
         "--max-cron-threads",
@@ -130,9 +278,13 @@ def start_server(args):
         "300",
         "--log-level",
         os.environ.get("BENCH_LOG_LEVEL", "warn"),
+        # the retries after a serialization failure or a lock are counted
+        "--log-handler",
+        "odoo.service.model:INFO",
         "--no-database-list",
     ]
-    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"load_{args.db}.log", "w")  # noqa: SIM115
+    log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"load_{db}.log"
+    log = open(log_path, "w")  # noqa: SIM115
     server = subprocess.Popen(
         cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -161,6 +313,18 @@ def stop_server(server):
             server.wait()
 
 
+def count_retries(log_path, offset):
+    """Retries the server logged after ``offset`` bytes of its log: {error: n}."""
+    counts = collections.Counter()
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        log.seek(offset)
+        for line in log:
+            match = RETRY_LOG.search(line)
+            if match:
+                counts[match.group(1)] += 1
+    return counts
+
+
 # ----------------------------------------------------------------------
 # XML-RPC
 # ----------------------------------------------------------------------
@@ -173,12 +337,10 @@ def xmlrpc_proxy(args, service):
 class Client:
     """One user's connection: login once, then ``call(model, method, ...)``."""
 
-    def __init__(self, args, login, password):
-        self.db = args.db
+    def __init__(self, args, db, login, password):
+        self.db = db
         self.password = password
-        self.uid = xmlrpc_proxy(args, "common").authenticate(
-            args.db, login, password, {}
-        )
+        self.uid = xmlrpc_proxy(args, "common").authenticate(db, login, password, {})
         if not self.uid:
             raise SystemExit(f"login of {login} refused")
         self.models = xmlrpc_proxy(args, "object")
@@ -187,6 +349,11 @@ class Client:
         return self.models.execute_kw(
             self.db, self.uid, self.password, model, method, list(args), kwargs
         )
+
+    def warm_up(self, workers):
+        """Calls enough for every worker to have checked this password once."""
+        for _i in range(6 * workers):
+            self.call("welfare.member", "search_count", [("id", "=", 0)])
 
 
 def prepare(admin, n_clients):
@@ -221,13 +388,16 @@ def prepare(admin, n_clients):
             "company_id": company,
             "company_ids": [(6, 0, [company])],
             "groups_id": [(6, 0, [group])],
-            "password": CLIENT_PASSWORD,
             "active": True,
         }
         if login in existing:
             admin.call("res.users", "write", [existing[login]], vals)
         else:
-            admin.call("res.users", "create", dict(vals, name=login, login=login))
+            admin.call(
+                "res.users",
+                "create",
+                dict(vals, name=login, login=login, password=CLIENT_PASSWORD),
+            )
         users.append((login, fund["id"]))
     return users
 
@@ -251,6 +421,8 @@ class Results:
         self.errors = []
         self.contributions = {}  # id -> amount
         self.claims = []
+        self.deadline = None
+        self.started = None
 
     def ok(self, kind, seconds, record_id, amount=None):
         with self.lock:
@@ -265,11 +437,13 @@ class Results:
             self.errors.append(f"{who}: {str(error)[:300]}")
 
 
-def contributor(args, login, members, deadline, results):
-    client = Client(args, login, CLIENT_PASSWORD)
+def contributor(args, db, login, members, start, results):
+    client = Client(args, db, login, CLIENT_PASSWORD)
+    client.warm_up(args.workers)
     today = datetime.date.today().isoformat()
     rng = random.Random(login)
-    while time.monotonic() < deadline:
+    start.wait()
+    while time.monotonic() < results.deadline:
         member = rng.choice(members)
         amount = float(rng.choice([30, 60, 90, 365]))
         t0 = time.perf_counter()
@@ -291,17 +465,15 @@ def contributor(args, login, members, deadline, results):
         results.ok("contribution", time.perf_counter() - t0, pid, amount)
 
 
-def claimer(args, login, fund_id, members, deadline, results):
-    client = Client(args, login, CLIENT_PASSWORD)
+def claimer(args, db, login, fund_id, members, start, results):
+    client = Client(args, db, login, CLIENT_PASSWORD)
+    client.warm_up(args.workers)
     types = client.call(
         "welfare.benefit.type",
         "search_read",
         [("fund_id", "=", fund_id), ("category", "in", CLAIM_CATEGORIES)],
         ["amount_type"],
     )
-    if not types:
-        results.error(login, "no benefit type to claim in the fund")
-        return
     today = datetime.date.today()
     pairs = [(m, t) for t in types for m in members]
     # one claim per member, benefit and day: skip what earlier runs claimed
@@ -314,8 +486,12 @@ def claimer(args, login, fund_id, members, deadline, results):
             ["member_id", "benefit_type_id", "event_date"],
         )
     }
+    start.wait()
+    if not types:
+        results.error(login, "no benefit type to claim in the fund")
+        return
     index = 0
-    while time.monotonic() < deadline and pairs:
+    while time.monotonic() < results.deadline and pairs:
         member, btype = pairs[index % len(pairs)]
         # an earlier day each round through the members
         event = today - datetime.timedelta(days=3 + index // len(pairs))
@@ -339,6 +515,57 @@ def claimer(args, login, fund_id, members, deadline, results):
             results.error(login, error)
             continue
         results.ok("claim", time.perf_counter() - t0, cid)
+
+
+# ----------------------------------------------------------------------
+# What the database's sessions wait for
+# ----------------------------------------------------------------------
+class LockSampler(threading.Thread):
+    """Samples the database's busy sessions every 0.1 s while the clients run."""
+
+    QUERY = r"""
+        SELECT a.wait_event_type, a.wait_event,
+               left(regexp_replace(a.query, '\s+', ' ', 'g'), 90),
+               (SELECT string_agg(DISTINCT l.locktype || ' ' ||
+                           coalesce(l.relation::regclass::text, ''), ', ')
+                  FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted)
+          FROM pg_stat_activity a
+         WHERE a.datname = %s AND a.pid <> pg_backend_pid()
+           AND a.state <> 'idle'
+           AND NOT (a.state = 'idle in transaction' AND a.wait_event = 'ClientRead')
+    """
+
+    def __init__(self, args, db, results):
+        super().__init__(daemon=True)
+        self.args, self.db, self.results = args, db, results
+        self.busy = 0
+        self.waits = collections.Counter()
+
+    def run(self):
+        conn = pg_connect(self.args)
+        try:
+            with conn.cursor() as cr:
+                while time.monotonic() < self.results.deadline:
+                    cr.execute(self.QUERY, (self.db,))
+                    for wait_type, event, query, locks in cr.fetchall():
+                        self.busy += 1
+                        if wait_type == "Lock":
+                            # one line per statement, whatever its values
+                            query = re.sub(r"'[^']*'|\b\d+\b", "?", query or "")
+                            self.waits[(event, locks or "", query)] += 1
+                    time.sleep(0.1)
+        finally:
+            conn.close()
+
+    def lines(self):
+        waiting = sum(self.waits.values())
+        share = waiting / self.busy * 100 if self.busy else 0.0
+        yield (
+            f"  locks: {waiting} of {self.busy} busy session samples wait for a "
+            f"lock ({share:.0f}%)"
+        )
+        for (event, locks, query), count in self.waits.most_common(5):
+            yield f"    {count:5d} {event} on {locks}: {query}"
 
 
 # ----------------------------------------------------------------------
@@ -381,7 +608,11 @@ def check_contributions(admin, recorded):
         lines += admin.call(
             "account.move.line",
             "search_read",
-            [("welfare_contribution_id", "in", chunk), ("credit", ">", 0)],
+            [
+                ("welfare_contribution_id", "in", chunk),
+                ("credit", ">", 0),
+                ("parent_state", "=", "posted"),
+            ],
             ["welfare_contribution_id", "credit"],
         )
     if len(rows) != len(ids):
@@ -430,19 +661,89 @@ def percentile(values, pct):
 # ----------------------------------------------------------------------
 def main():
     args = parse_args()
-    print(
-        f"== load test: {args.contributors} cash desks + {args.claimers} claim "
-        f"desks for {args.seconds} s, {args.workers} workers, database {args.db}"
-    )
-    server = log = None
     if not database_exists(args):
         if not args.generate:
             raise SystemExit(f"database {args.db} missing: add --generate")
         generate(args)
+    if not args.compare:
+        figures = [measure(args, args.db, None, mix, label="") for mix in args.mixes]
+        return 1 if any(f["failed"] for f in figures) else 0
+    return compare(args)
+
+
+def compare(args):
+    """The same runs on the addons of ``args.compare``, then on this checkout's."""
+    sides = []
+    with tempfile.TemporaryDirectory(prefix="load-compare-") as tmp:
+        base_addons = export_addons(args.compare, tmp)
+        runs = (
+            (args.compare, base_addons, "base"),
+            ("this checkout", REPO / "addons", "head"),
+        )
+        for label, addons, suffix in runs:
+            side_db = f"{args.db}_{suffix}"
+            print(f"== {label}: {side_db}, addons {addons}")
+            copy_database(args, args.db, side_db)
+            update_database(args, side_db, addons)
+            run_db = f"{side_db}_run"
+            figures = []
+            for mix in args.mixes:
+                # every run starts from the same data
+                copy_database(args, side_db, run_db)
+                figures.append(measure(args, run_db, addons, mix, label=label))
+            drop_database(args, run_db)
+            drop_database(args, side_db)
+            sides.append((label, figures))
+    print_comparison(args, sides)
+    failed = any(f["failed"] for _label, figures in sides for f in figures)
+    return 1 if failed else 0
+
+
+def print_comparison(args, sides):
+    (base_label, base), (head_label, head) = sides
+    print(
+        f"== side by side: {args.workers} workers, {args.seconds} s a run, "
+        f"{os.cpu_count()} cores"
+    )
+    rows = [
+        ("operations/s", "throughput", "{:.1f}"),
+        ("contribution p50 ms", "contribution_p50", "{:,.0f}"),
+        ("contribution p95 ms", "contribution_p95", "{:,.0f}"),
+        ("claim p50 ms", "claim_p50", "{:,.0f}"),
+        ("claim p95 ms", "claim_p95", "{:,.0f}"),
+        ("errors", "errors", "{}"),
+        ("retries after a conflict", "retries", "{}"),
+        ("busy samples waiting for a lock", "lock_share", "{:.0f}%"),
+        ("load average (1 min) at the end", "load", "{:.1f}"),
+        ("checks (exactly once, balanced)", "checks", "{}"),
+    ]
+    width = 34
+    for before, after in zip(base, head, strict=True):
+        mix = f"{before['mix'][0]}+{before['mix'][1]} desks"
+        print(f"  {mix:<{width}} {base_label[:18]:>18} {head_label[:18]:>18}")
+        for title, key, fmt in rows:
+            print(
+                f"  {title:<{width}} {fmt.format(before[key]):>18} "
+                f"{fmt.format(after[key]):>18}"
+            )
+        ratio = (
+            after["throughput"] / before["throughput"] if before["throughput"] else 0
+        )
+        print(f"  {'throughput ratio':<{width}} {'':>18} {ratio:>17.2f}x")
+
+
+def measure(args, db, addons, mix, label):
+    contributors, claimers = mix
+    print(
+        f"== load test{' (' + label + ')' if label else ''}: {contributors} cash "
+        f"desks + {claimers} claim desks for {args.seconds} s, {args.workers} "
+        f"workers, database {db}"
+    )
+    server = log = None
     try:
-        server, log = start_server(args)
-        admin = Client(args, "admin", args.admin_password)
-        users = prepare(admin, args.contributors + args.claimers)
+        server, log = start_server(args, db, addons)
+        admin = Client(args, db, "admin", args.admin_password)
+        users = prepare(admin, contributors + claimers)
         members = {}
         for _login, fund_id in users:
             if fund_id not in members:
@@ -456,19 +757,55 @@ def main():
             for i, login in enumerate(logins):
                 shares[login] = members[fund_id][i :: len(logins)]
         results = Results()
-        deadline = time.monotonic() + args.seconds
-        threads = make_threads(args, users, shares, deadline, results)
-        started = time.monotonic()
+        sampler = LockSampler(args, db, results)
+        clients = [u for u in users if shares[u[0]]]
+
+        def clock_starts():
+            results.started = time.monotonic()
+            results.deadline = results.started + args.seconds
+            results.log_offset = log.tell() if log else 0
+            sampler.start()
+
+        start = threading.Barrier(len(clients), action=clock_starts)
+        threads = make_threads(args, db, contributors, clients, shares, start, results)
+        t0 = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - started
-        print_figures(results, elapsed)
+        if results.started is None:
+            raise SystemExit("the clients never started")
+        elapsed = time.monotonic() - results.started
+        print(
+            f"  load: clients logged in and warmed up in {results.started - t0:.0f} s"
+        )
+        sampler.join()
+        log.flush()
+        retries = count_retries(log.name, results.log_offset)
+        figures = print_figures(results, elapsed)
+        for line in sampler.lines():
+            print(line)
+        print(
+            "  retries after a conflict: "
+            + (", ".join(f"{n} {k}" for k, n in retries.items()) or "none")
+        )
+        load = os.getloadavg()[0]
+        print(f"  load average: {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
         problems = run_checks(admin, results)
         failed = bool(problems or results.errors)
         print("== load test " + ("FAILED" if failed else "passed"))
-        return 1 if failed else 0
+        figures.update(
+            mix=mix,
+            errors=len(results.errors),
+            retries=sum(retries.values()),
+            lock_share=(
+                sum(sampler.waits.values()) / sampler.busy * 100 if sampler.busy else 0
+            ),
+            load=load,
+            checks="FAILED" if problems else "passed",
+            failed=failed,
+        )
+        return figures
     finally:
         if server:
             stop_server(server)
@@ -476,21 +813,32 @@ def main():
             log.close()
 
 
-def make_threads(args, users, shares, deadline, results):
+def make_threads(args, db, contributors, clients, shares, start, results):
     threads = []
-    for i, (login, fund_id) in enumerate(users):
-        if not shares[login]:
-            continue
-        if i < args.contributors:
+    for i, (login, fund_id) in enumerate(clients):
+        if i < contributors:
             target, extra = contributor, (login, shares[login])
         else:
             target, extra = claimer, (login, fund_id, shares[login])
         threads.append(
             threading.Thread(
-                target=target, args=(args, *extra, deadline, results), daemon=True
+                target=desk,
+                args=(target, login, start, results, args, db, *extra),
+                daemon=True,
             )
         )
     return threads
+
+
+def desk(target, login, start, results, *args):
+    """A client's thread: one failing before the clock starts stops them all."""
+    try:
+        target(*args, start, results)
+    except threading.BrokenBarrierError:
+        return
+    except Exception as error:
+        results.error(login, error)
+        start.abort()
 
 
 def run_checks(admin, results):
@@ -518,17 +866,22 @@ def yes(ok):
 
 def print_figures(results, elapsed):
     total = 0
+    figures = {}
     for kind, values in results.latencies.items():
         total += len(values)
+        figures[f"{kind}_p50"] = percentile(values, 50) * 1000
+        figures[f"{kind}_p95"] = percentile(values, 95) * 1000
         print(
             f"  {kind}s: {len(values):,} in {elapsed:,.0f} s = "
             f"{len(values) / elapsed:,.1f}/s; latency p50 "
-            f"{percentile(values, 50) * 1000:,.0f} ms, p95 "
-            f"{percentile(values, 95) * 1000:,.0f} ms"
+            f"{figures[f'{kind}_p50']:,.0f} ms, p95 "
+            f"{figures[f'{kind}_p95']:,.0f} ms"
             + (f", mean {statistics.mean(values) * 1000:,.0f} ms" if values else "")
         )
+    figures["throughput"] = total / elapsed
     print(f"  throughput: {total / elapsed:,.1f} operations/s")
     print(f"  errors: {len(results.errors)}")
+    return figures
 
 
 if __name__ == "__main__":

@@ -64,8 +64,9 @@ class WelfareContribution(models.Model):
             ref = first.receipt_number
         liquidity = defaultdict(float)
         lines = []
-        # each account is searched once per entry, not twice per payment:
+        # the fund's accounts are searched once per entry, not per payment:
         # {income category or payment method: account}
+        book = fund._welfare_accounts()
         accounts = {}
         # Odoo looks for an analytic distribution model line by line (one
         # query per member); when the fund's company has none, say so once.
@@ -91,7 +92,7 @@ class WelfareContribution(models.Model):
         for contribution in self:
             category = contribution._welfare_income_category()
             if category not in accounts:
-                accounts[category] = fund._welfare_account(category)
+                accounts[category] = fund._welfare_account(category, accounts=book)
             account = accounts[category]
             lines.append(
                 fields.Command.create(
@@ -109,7 +110,9 @@ class WelfareContribution(models.Model):
             )
             method = contribution.payment_method
             if method not in accounts:
-                accounts[method] = fund._welfare_liquidity_account(method)
+                accounts[method] = fund._welfare_liquidity_account(
+                    method, accounts=book
+                )
             liquidity[accounts[method]] += contribution.amount
         single_partner = (
             self.member_id.partner_id if len(self.member_id) == 1 else False
@@ -122,7 +125,10 @@ class WelfareContribution(models.Model):
                         "account_id": account.id,
                         "partner_id": single_partner and single_partner.id,
                         "name": self.env._("Contributions received: %(ref)s", ref=ref),
-                        "debit": amount,
+                        "balance": amount,
+                        "amount_currency": amount,
+                        **analytic,
+                        **plain,
                     }
                 ),
             )

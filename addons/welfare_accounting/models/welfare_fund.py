@@ -243,9 +243,12 @@ class WelfareFund(models.Model):
             result.setdefault((account.welfare_codi_category, False), account)
         return result
 
-    def _welfare_account(self, category, benefit_category=False):
+    def _welfare_account(self, category, benefit_category=False, accounts=None):
+        """The fund's account of a CODI category; ``accounts``: the fund's
+        ``_welfare_accounts()`` when the caller looks up several."""
         self.ensure_one()
-        accounts = self._welfare_accounts()
+        if accounts is None:
+            accounts = self._welfare_accounts()
         account = (
             accounts.get((category, benefit_category))
             or accounts.get((category, "other") if category == "benefit" else None)
@@ -261,9 +264,11 @@ class WelfareFund(models.Model):
             )
         return account
 
-    def _welfare_liquidity_account(self, payment_method):
+    def _welfare_liquidity_account(self, payment_method, accounts=None):
         """Cash for cash payments, the bank for transfers and PromptPay."""
-        return self._welfare_account("cash" if payment_method == "cash" else "bank")
+        return self._welfare_account(
+            "cash" if payment_method == "cash" else "bank", accounts=accounts
+        )
 
     def _welfare_post_moves(self, vals_list):
         """Create and post journal entries of the fund's company, in one batch."""
@@ -277,7 +282,7 @@ class WelfareFund(models.Model):
             self.env["account.move"]
             .sudo()
             .with_company(self.company_id)
-            .with_context(default_move_type="entry")
+            .with_context(default_move_type="entry", tracking_disable=True)
             .create(vals_list)
         )
         # posted as the superuser: the welfare journals hash their entries, and
