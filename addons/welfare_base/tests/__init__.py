@@ -5,3 +5,4 @@ from . import test_security
 from . import test_profile
 from . import test_format
 from . import test_access_matrix
+from . import test_web_client_companies
