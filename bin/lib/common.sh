@@ -175,6 +175,16 @@ ensure_system_packages() {
     || warn "missing ${missing[*]}: PDF reports will lack them (install: apt-get install ${missing[*]})"
 }
 
+# Chromium for the browser tours of the test suite (Odoo drives it headless).
+ensure_test_browser() {
+  local browser
+  for browser in chromium chromium-browser google-chrome; do
+    command -v "$browser" >/dev/null 2>&1 && return 0
+  done
+  apt_install chromium \
+    || warn "missing chromium: the browser tours cannot run (install: apt-get install chromium)"
+}
+
 # --------------------------------------------------------------------- PostgreSQL
 
 find_pg_bin() {
