@@ -28,4 +28,9 @@
     "demo": [
         "demo/welfare_assessment_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "welfare_assessment/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -86,7 +86,7 @@ class WelfareFundStatusXlsx(models.AbstractModel):
                 fund.street,
                 fund.subdistrict_id.name,
                 fund.district_id.name,
-                fund.state_id.name,
+                h["province_name"](fund.state_id),
                 fund.zip,
             )
             if part

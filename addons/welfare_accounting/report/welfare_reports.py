@@ -19,6 +19,7 @@ def report_helpers(env):
         "thai_date": thai_format.thai_date,
         "baht_text": thai_format.baht_text,
         "be_year": lambda year: int(year) + thai_format.BE_OFFSET,
+        "province_name": env["welfare.format"].province_name,
         "category_labels": dict(
             account_fields["welfare_codi_category"]._description_selection(env)
         ),

@@ -237,7 +237,7 @@ class WelfareProvincialSummaryXlsx(models.AbstractModel):
             fields.Date.to_date(f"{year - 1}-10-01"),
             fields.Date.to_date(f"{year}-09-30"),
         )
-        funds = objs.sorted(lambda f: (f.state_id.name or "", f.code))
+        funds = objs.sorted(lambda f: (f.state_id.display_name or "", f.code))
         rows = funds._welfare_provincial_summary(date_from, date_to)
         sheet = workbook.add_worksheet(self.env._("Funds"))
         sheet.set_column(0, 1, 16)
@@ -276,7 +276,7 @@ class WelfareProvincialSummaryXlsx(models.AbstractModel):
         for data_row in rows:
             row += 1
             fund = data_row["fund"]
-            sheet.write(row, 0, fund.state_id.name or "", fmt["text"])
+            sheet.write(row, 0, fund.state_id.display_name or "", fmt["text"])
             sheet.write(row, 1, fund.code, fmt["text"])
             sheet.write(row, 2, fund.name, fmt["text"])
             sheet.write_number(row, 3, data_row["members"], fmt["text"])

@@ -6,6 +6,8 @@ import openpyxl
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.welfare_base.tests.report_reader import normalize, pdf_text
+
 from .common import AccountingCase
 
 D = datetime.date
@@ -137,7 +139,15 @@ class TestReports(AccountingCase, HttpCase):
             )
         )
         self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
+        for printed in (
+            self.fund.name,
+            "1 ตุลาคม 2568",
+            "30 กันยายน 2569",
+            "3,460.00",  # total receipts
+            "900.00",  # total payments
+        ):
+            self.assertIn(normalize(printed), text)
 
     def test_statement_xlsx_holds_the_totals(self):
         content, kind = self.env["ir.actions.report"]._render(
@@ -161,7 +171,17 @@ class TestReports(AccountingCase, HttpCase):
                 "welfare_accounting.action_report_welfare_fund_status", self.fund.ids
             )
         )
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
+        for printed in (
+            self.fund.name,
+            self.fund.code,
+            "2569",  # the fiscal year in B.E., without a thousands separator
+            "1 ตุลาคม 2568",
+            "30 กันยายน 2569",
+            "5,000.00",  # CODI seed money
+        ):
+            self.assertIn(normalize(printed), text)
+        self.assertNotIn("2,569", text)
 
     def test_fund_status_counts_members_and_money(self):
         status = self.fund._welfare_status(2026)
@@ -215,7 +235,17 @@ class TestReports(AccountingCase, HttpCase):
                 request.ids,
             )
         )
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
+        fmt = self.env["welfare.format"]
+        for printed in (
+            self.fund.name,
+            self.member.name,
+            "2569",
+            "360.00",
+            fmt.baht_text(request.amount_total),
+        ):
+            self.assertIn(normalize(printed), text)
+        self.assertNotIn("2,569", text)
         content, _kind = self.env["ir.actions.report"]._render(
             "welfare_accounting.action_report_welfare_matching_request_xlsx",
             request.ids,

@@ -80,12 +80,16 @@ class WelfareAssessmentCriterion(models.Model):
         return self.env["welfare.assessment.indicator"]._selection()
 
     @api.depends("indicator")
+    @api.depends_context("lang")
     def _compute_indicator_available(self):
-        indicators = self.env["welfare.assessment.indicator"]._get_indicators()
+        Indicator = self.env["welfare.assessment.indicator"]
+        indicators = Indicator._get_indicators()
+        # the unit is shown to the reviewer: its label in their language
+        units = Indicator._unit_labels()
         for criterion in self:
             spec = indicators.get(criterion.indicator)
             criterion.indicator_available = bool(spec)
-            criterion.unit = spec["unit"] if spec else ""
+            criterion.unit = units.get(spec["unit"], spec["unit"]) if spec else ""
 
     @api.constrains("max_points", "band_ids")
     def _check_bands(self):

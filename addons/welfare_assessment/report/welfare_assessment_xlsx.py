@@ -32,7 +32,7 @@ class WelfareAssessmentXlsx(models.AbstractModel):
         assessments = assessments.sorted(
             lambda a: (
                 a.region_id.name or "",
-                a.state_id.name or "",
+                a.state_id.display_name or "",
                 a.zone_id.name or "",
                 a.fund_id.code or "",
                 a.date_to,
@@ -72,7 +72,7 @@ class WelfareAssessmentXlsx(models.AbstractModel):
             for row, assessment in enumerate(assessments, start=1):
                 cells = [
                     assessment.region_id.name or "",
-                    assessment.state_id.name or "",
+                    assessment.state_id.display_name or "",
                     assessment.zone_id.name or "",
                     assessment.fund_id.code or "",
                     assessment.fund_id.name or "",

@@ -16,18 +16,52 @@ class TestDashboard(AssessmentCase):
         cls.assessments.action_confirm()
         # A: 100 (A), B: coverage 5/10 -> 66.67 (B), empty: 33.33 (D)
 
-    def test_grades_report_gives_count_and_share_per_grade(self):
+    def _pivot(self, groupby, domain=None):
+        """The cells of the grades pivot, read as the pivot view reads them."""
         self.env.flush_all()
-        groups = self.env["welfare.assessment.report"]._read_group(
-            [
-                ("template_id", "=", self.template.id),
-                ("state_id", "=", self.province.id),
-            ],
-            ["grade"],
-            ["fund_count:sum", "province_share:sum"],
+        return self.env["welfare.assessment.report"].read_group(
+            domain or [("template_id", "=", self.template.id)],
+            ["fund_count:sum", "share:sum"],
+            groupby,
+            lazy=False,
         )
-        result = {grade: (count, round(share, 2)) for grade, count, share in groups}
+
+    def test_grades_report_gives_count_and_share_per_grade(self):
+        groups = self._pivot(["state_id", "grade"])
+        result = {g["grade"]: (g["fund_count"], round(g["share"], 2)) for g in groups}
         self.assertEqual(result, {"A": (1, 33.33), "B": (1, 33.33), "D": (1, 33.33)})
+
+    def test_share_over_two_years_is_a_proportion_not_a_sum(self):
+        earlier = self._assess(self.fund_a | self.fund_b, year=self.year - 1)
+        earlier.action_compute()
+        for assessment in earlier:
+            self._line(assessment, self.crit_plan).value = 1
+        earlier.action_confirm()
+        # the pivot's "Total" column of a province: every grade, every year
+        (total,) = self._pivot(["state_id"])
+        self.assertEqual(total["fund_count"], 5)
+        self.assertEqual(round(total["share"], 2), 100.0)
+        # each year's grades add up to 100 %
+        cells = self._pivot(["state_id", "fiscal_year_be", "grade"])
+        by_year = {}
+        for cell in cells:
+            by_year.setdefault(cell["fiscal_year_be"], 0.0)
+            by_year[cell["fiscal_year_be"]] += cell["share"]
+        self.assertEqual(
+            {y: round(s, 2) for y, s in by_year.items()}, dict.fromkeys(by_year, 100.0)
+        )
+        self.assertEqual(len(by_year), 2)
+        # grade A over both years: 2 funds of 5
+        grade_a = {c["grade"]: c for c in self._pivot(["state_id", "grade"])}["A"]
+        self.assertEqual(round(grade_a["share"], 2), 40.0)
+
+    def test_share_under_a_grade_filter_is_of_every_grade(self):
+        (cell,) = self._pivot(
+            ["state_id"],
+            [("template_id", "=", self.template.id), ("grade", "=", "A")],
+        )
+        self.assertEqual(cell["fund_count"], 1)
+        self.assertEqual(round(cell["share"], 2), 33.33)
 
     def test_weakest_criteria_of_a_province(self):
         self.env.flush_all()

@@ -46,3 +46,23 @@ class TestTemplate(AssessmentCase):
         )
         for code in ("manual", "gov_meetings", "gov_committee_complete"):
             self.assertIn(code, codes)
+
+    def test_criterion_units_read_in_the_reviewers_language(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        criterion = self.env["welfare.assessment.criterion"].create(
+            {
+                "template_id": self.template.id,
+                "name": "Meetings",
+                "indicator": "gov_meetings",
+                "weight": 1,
+                "max_points": 10,
+            }
+        )
+        assessment = self._assess(self.fund_a)
+        assessment.action_compute()
+        line = self._line(assessment, criterion)
+        self.assertEqual(criterion.with_context(lang="en_US").unit, "count")
+        self.assertEqual(criterion.with_context(lang="th_TH").unit, "จำนวน")
+        # the unit column of the assessment form
+        self.assertEqual(line.with_context(lang="th_TH").unit, "จำนวน")
+        self.assertEqual(self.crit_coverage.with_context(lang="th_TH").unit, "%")

@@ -12,3 +12,4 @@ from . import res_company
 from . import res_users
 from . import welfare_profile
 from . import welfare_format
+from . import ir_http

@@ -24,3 +24,9 @@ class WelfareFormat(models.AbstractModel):
     @api.model
     def be_year(self, date):
         return thai_format.be_year(date) if date else ""
+
+    @api.model
+    def province_name(self, state):
+        """The province as Thai documents print it ("ร้อยเอ็ด", not "Roi Et"),
+        whatever the language of the user printing them."""
+        return state.welfare_name_th or state.name or ""

@@ -6,3 +6,5 @@ from . import test_profile
 from . import test_format
 from . import test_access_matrix
 from . import test_integrity_fund
+from . import test_web_client_companies
+from . import test_view_years

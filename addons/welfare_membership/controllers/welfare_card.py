@@ -4,6 +4,7 @@ from odoo.http import request
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import card_token
+from ..lib.benefit_rules import CLAIMING_STATES
 
 
 class WelfareCardController(http.Controller):
@@ -27,19 +28,19 @@ class WelfareCardController(http.Controller):
     def verify_card(self, token, **kwargs):
         env = request.env(context=dict(request.env.context, lang=self._page_lang()))
         member = env["welfare.member"]._member_from_card_token(token)
-        values = {"valid": bool(member)}
+        values = {"valid": bool(member), "page_lang": env.lang.replace("_", "-")}
         if member:
             values.update(
                 fund_name=member.fund_id.name,
                 member_number=member.member_number,
                 masked_name=card_token.mask_name(member.name),
                 status=member._state_label(member.state),
-                status_ok=member.state == "active",
+                # a suspended member holds a genuine card but no right to benefits:
+                # the verifier must not see it as a valid card
+                benefits_open=member.state in CLAIMING_STATES,
                 checked_on=env["welfare.format"].thai_date(welfare_today(member)),
             )
-        html = "<!DOCTYPE html>\n" + env["ir.qweb"]._render(
-            "welfare_membership.card_verify_page", values
-        )
+        html = env["ir.qweb"]._render("welfare_membership.card_verify_document", values)
         headers = [
             ("Content-Type", "text/html; charset=utf-8"),
             ("Cache-Control", "no-store"),

@@ -157,20 +157,25 @@ class WelfareMember(models.Model):
 
     def _card_qr_data_uris(self):
         """{member id: QR image data URI}; images are made only when missing
-        or when the card's link changed (new version, new address)."""
+        or when the card's link changed (new version, new address).
+
+        The web client downloads reports through a read-only route: there the
+        missing images are made for this print only, instead of failing on the
+        write (an error, then the whole request again on a read/write cursor).
+        """
         # sudo: the caller prints cards of members it has read (the report
         # checked it); only the cached QR image and its link are written
         members = self.sudo()
         stale = members.filtered(lambda m: m.card_qr_url != m.card_url or not m.card_qr)
+        images = {member.id: member.card_qr for member in members - stale}
         for member in stale:
-            member.write(
-                {
-                    "card_qr": self._make_qr_png(member.card_url),
-                    "card_qr_url": member.card_url,
-                }
-            )
+            images[member.id] = self._make_qr_png(member.card_url)
+            if not self.env.cr.readonly:
+                member.write(
+                    {"card_qr": images[member.id], "card_qr_url": member.card_url}
+                )
         return {
-            member.id: "data:image/png;base64," + member.card_qr.decode()
+            member.id: "data:image/png;base64," + images[member.id].decode()
             for member in members
         }
 

@@ -1,9 +1,15 @@
 import base64
 import io
+import json
 from unittest.mock import patch
+from urllib.parse import quote
+
+from lxml import html as lxml_html
 
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
+
+from odoo.addons.welfare_base.tests.report_reader import normalize, pdf_text
 
 from ..lib import card_token
 from .common_benefit import BenefitCase
@@ -16,6 +22,11 @@ class TestMemberCard(BenefitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the PDF engine must not wait on this process's own web server for the
+        # style sheets while the test holds the registry: point it nowhere
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
         cls.member = cls._member(name="นายสมชาย ใจดี")
 
     def _token(self, member):
@@ -92,7 +103,14 @@ class TestMemberCard(BenefitCase):
             ._render_qweb_pdf(REPORT_SINGLE, self.member.ids)
         )
         self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
+        # read back as printed: Thai, not mojibake
+        self.assertIn(normalize("นายสมชาย ใจดี"), text)
+        self.assertIn(normalize(self.fund.name), text)
+        self.assertIn(self.member.member_number, text)
+        fmt = self.env["welfare.format"]
+        self.assertIn(normalize(fmt.thai_date(self.member.join_date)), text)
+        self.assertNotIn("à¸", text)
 
     def test_card_sheet_pdf_for_fifty_members(self):
         members = self.env["welfare.member"]._workflow_create(
@@ -114,6 +132,9 @@ class TestMemberCard(BenefitCase):
         self.assertTrue(pdf.startswith(b"%PDF"))
         # 10 cards per A4 sheet
         self.assertEqual(len(PdfFileReader(io.BytesIO(pdf)).pages), 5)
+        text = pdf_text(pdf)
+        self.assertIn(normalize("นายสมาชิก ที่49"), text)
+        self.assertEqual(text.count(normalize(self.fund.name)), 50)
 
     def test_card_sheet_shows_the_member_details(self):
         html = (
@@ -173,3 +194,72 @@ class TestCardVerificationPage(HttpCase, BenefitCase):
         response = self._get(self.path)
         self._assert_not_valid(response)
         self.assertNotIn("Set-Cookie", response.headers)
+
+    def _member_in(self, state):
+        member = self._member(name="นางสาวสมใจ รักดี", state=state)
+        token = member.sudo().card_url.rsplit("/", 1)[1]
+        return self._get("/welfare/card/verify/" + token)
+
+    def test_page_is_a_standards_mode_html_document(self):
+        response = self._get(self.path)
+        # the doctype is markup, not text shown on the page (quirks mode)
+        self.assertTrue(response.text.startswith("<!DOCTYPE html>"), response.text[:80])
+        self.assertNotIn("&lt;!DOCTYPE", response.text)
+        page = lxml_html.fromstring(response.content)
+        self.assertNotIn("DOCTYPE", page.text_content())
+
+    def test_suspended_card_is_genuine_but_not_shown_as_valid(self):
+        response = self._member_in("suspended")
+        self.assertEqual(response.status_code, 200)
+        page = lxml_html.fromstring(response.content)
+        box = page.xpath("//div[contains(@class, 'box')]")[0]
+        self.assertIn("held", box.get("class").split())
+        self.assertNotIn("ok", box.get("class").split())
+        head = box.xpath(".//div[@class='head']")[0].text_content()
+        self.assertNotIn("Valid member card", head)
+        self.assertNotIn("บัตรสมาชิกถูกต้อง", head)
+        self.assertIn(card_token.mask_name("นางสาวสมใจ รักดี"), response.text)
+
+    def test_card_in_grace_period_is_still_valid(self):
+        response = self._member_in("grace")
+        page = lxml_html.fromstring(response.content)
+        box = page.xpath("//div[contains(@class, 'box')]")[0]
+        self.assertIn("ok", box.get("class").split())
+
+
+@tagged("post_install", "-at_install")
+class TestCardDownloadedAsPrinted(HttpCase, BenefitCase):
+    """The card PDF as the web client's Print menu downloads it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # wkhtmltopdf must not wait on this test's own server for style sheets
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
+        cls.officer.password = "ben_officer_pw"
+        cls.members = cls._member(name="นายสมชาย ใจดี") | cls._member(
+            name="นางสาวอำไพ สีหาราช"
+        )
+
+    def test_card_sheet_downloaded_by_the_officer_reads_in_thai(self):
+        self.authenticate("ben_officer", "ben_officer_pw")
+        ids = ",".join(map(str, self.members.ids))
+        # the web client's download route; under tests Odoo renders HTML
+        # unless the context asks for the real PDF
+        context = json.dumps({"force_report_rendering": True})
+        response = self.url_open(
+            f"/report/pdf/welfare_membership.report_member_card/{ids}"
+            f"?context={quote(context)}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.headers["Content-Type"], "application/pdf", response.text[:500]
+        )
+        text = pdf_text(response.content)
+        for member in self.members:
+            self.assertIn(normalize(member.name), text)
+            self.assertIn(member.member_number, text)
+        self.assertIn(normalize(self.fund.name), text)
+        self.assertNotIn("à¸", text)

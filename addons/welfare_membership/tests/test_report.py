@@ -5,6 +5,8 @@ import openpyxl
 
 from odoo.tests import tagged
 
+from odoo.addons.welfare_base.tests.report_reader import normalize, pdf_text
+
 from .common_membership import MembershipCase
 
 D = datetime.date
@@ -20,6 +22,8 @@ class TestReports(MembershipCase):
         cls.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:9"
         )
+        # a fund of Roi Et: its Thai documents print "จังหวัดร้อยเอ็ด"
+        cls.fund.subdistrict_id = cls.env.ref("welfare_base.subdistrict_451101")
         cls.member = cls._member(join_date=D(2025, 1, 1), village_no="4")
         cls.collection = cls.env["welfare.collection"].create(
             {"fund_id": cls.fund.id, "date": D(2025, 3, 10)}
@@ -41,31 +45,40 @@ class TestReports(MembershipCase):
         )
         return content, kind
 
-    def test_receipt_pdf_renders(self):
+    def test_receipt_pdf_reads_as_a_thai_receipt(self):
         content, kind = self._pdf(
             "welfare_membership.action_report_contribution_receipt", self.payment
         )
         self.assertEqual(kind, "pdf")
-        self.assertTrue(content.startswith(b"%PDF"))
+        text = pdf_text(content)
+        for printed in (
+            "ใบเสร็จรับเงิน",
+            self.fund.name,
+            "จังหวัดร้อยเอ็ด",
+            self.member.name,
+            self.payment.receipt_number,
+            "10 มีนาคม 2568",
+            "365.00",
+            "สามร้อยหกสิบห้าบาทถ้วน",
+        ):
+            self.assertIn(normalize(printed), text)
+        self.assertNotIn(normalize("Roi Et"), text)
 
-    def test_receipt_shows_buddhist_era_date_and_thai_words(self):
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "welfare_membership.action_report_contribution_receipt",
-                self.payment.ids,
-            )[0]
-            .decode()
-        )
-        self.assertIn("10 มีนาคม 2568", html)
-        self.assertIn("สามร้อยหกสิบห้าบาทถ้วน", html)
-        self.assertIn(self.payment.receipt_number, html)
-
-    def test_collection_list_pdf_renders(self):
+    def test_collection_list_pdf_lists_the_payers(self):
         content, _kind = self._pdf(
             "welfare_membership.action_report_collection_list", self.collection
         )
-        self.assertTrue(content.startswith(b"%PDF"))
+        text = pdf_text(content)
+        for printed in (
+            "บัญชีรายชื่อผู้ชำระเงินสมทบ",
+            self.fund.name,
+            "10 มีนาคม 2568",
+            self.member.name,
+            self.member.member_number,
+            self.payment.receipt_number,
+            "365.00",
+        ):
+            self.assertIn(normalize(printed), text)
 
     def test_registry_xlsx_lists_the_members(self):
         content, kind = self.env["ir.actions.report"]._render(
