@@ -888,6 +888,23 @@ class WelfareMember(models.Model):
             "months_in_arrears",
         }
 
+    def _get_workflow_group_fields(self):
+        """Moving a member, with their payments and claims, to another fund is
+        the administrators' (the member's fund is chosen freely on creation)."""
+        return {
+            **super()._get_workflow_group_fields(),
+            "fund_id": ("welfare_base.group_welfare_manager",),
+        }
+
+    def _workflow_refused_group_fields(self, vals):
+        refused = super()._workflow_refused_group_fields(vals)
+        if "fund_id" in refused and (
+            not self or all(member.fund_id.id == vals["fund_id"] for member in self)
+        ):
+            # a new member, or the same fund written again: nobody moves
+            refused.discard("fund_id")
+        return refused
+
     @api.model
     def _workflow_refused_create_fields(self, vals):
         # the status date of a new applicant is the day it is created
