@@ -347,6 +347,8 @@ ensure_postgres() {
   export DB_HOST DB_PORT DB_USER DB_PASSWORD
   mkdir -p "$sockdir"
   is_root && chown postgres: "$sockdir"
+  # PostgreSQL refuses a data folder others may read (a copy or a chmod -R loosens it)
+  as_pg chmod 700 "$pgdata"
   if ! as_pg "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     if "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$DB_PORT" -t 2; then
       die "another PostgreSQL server listens on 127.0.0.1:$DB_PORT: stop it, or choose another port for the private one with WELFARE_DB_PORT"
