@@ -80,12 +80,6 @@ class TestIntegrityLedger(ForgedCallsMixin, AccountingCase):
             }
         )
 
-    def _as(self, records, role):
-        user = self.users[role]
-        return records.with_user(user).with_context(
-            allowed_company_ids=user.company_ids.ids
-        )
-
     # ------------------------------------------------------------------
     # Records, each made by its workflow
     # ------------------------------------------------------------------

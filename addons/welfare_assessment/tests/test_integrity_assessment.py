@@ -3,7 +3,9 @@
 import datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.welfare_base.tests.forged_calls import ForgedCallsMixin, role_users
 
 from .common import AssessmentCase
 
@@ -32,33 +34,21 @@ FORGED_CREATES = [
 
 
 @tagged("post_install", "-at_install")
-class TestIntegrityAssessment(AssessmentCase):
+class TestIntegrityAssessment(ForgedCallsMixin, AssessmentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.fund_a.company_id
-        cls.users = {}
-        for role, group in (
-            ("officer", "welfare_base.group_welfare_officer"),
-            ("committee", "welfare_base.group_welfare_committee"),
-            ("network", "welfare_base.group_welfare_network"),
-            ("accountant", "account.group_account_user"),
-            ("portal", "base.group_portal"),
-        ):
-            if not cls.env.ref(group, raise_if_not_found=False):
-                continue
-            cls.users[role] = new_test_user(
-                cls.env,
-                login=f"integrity_assess_{role}",
-                groups=group,
-                company_id=company.id,
-                company_ids=[company.id],
-            )
-
-    def _as(self, records, role):
-        user = self.users[role]
-        return records.with_user(user).with_context(
-            allowed_company_ids=user.company_ids.ids
+        cls.users = role_users(
+            cls.env,
+            cls.fund_a.company_id,
+            (
+                ("officer", "welfare_base.group_welfare_officer"),
+                ("committee", "welfare_base.group_welfare_committee"),
+                ("network", "welfare_base.group_welfare_network"),
+                ("accountant", "account.group_account_user"),
+                ("portal", "base.group_portal"),
+            ),
+            "integrity_assess",
         )
 
     def _assessment(self, state, year):

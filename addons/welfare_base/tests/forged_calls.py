@@ -3,9 +3,7 @@
 The integrity tests of each addon describe their attacks as tables; this mixin
 runs them. A test class using it provides:
 
-- ``users``: ``{role: res.users}``;
-- ``_as(records, role)``: the records as that user, with the web client's
-  companies;
+- ``users``: ``{role: res.users}`` (``role_users()`` makes them);
 - ``_make(key)``: a record made by its workflow, for a key of the tables;
 - ``_resolve(vals)``: the forged values, names of records replaced by ids;
 - a method per factory named in the create cases, returning the honest values
@@ -13,6 +11,7 @@ runs them. A test class using it provides:
 """
 
 from odoo.exceptions import UserError
+from odoo.tests import new_test_user
 
 
 def raw(value):
@@ -20,9 +19,32 @@ def raw(value):
     return value.ids if hasattr(value, "_name") else value
 
 
+def role_users(env, company, roles, prefix):
+    """``{role: user}`` for each (role, group) whose group is installed, each user
+    working in ``company`` only."""
+    users = {}
+    for role, group in roles:
+        if env.ref(group, raise_if_not_found=False):
+            users[role] = new_test_user(
+                env,
+                login=f"{prefix}_{role}",
+                groups=group,
+                company_id=company.id,
+                company_ids=[company.id],
+            )
+    return users
+
+
 class ForgedCallsMixin:
     # AccessError and ValidationError are UserErrors: any refusal
     refused = UserError
+
+    def _as(self, records, role):
+        """The records as that role's user, with the web client's companies."""
+        user = self.users[role]
+        return records.with_user(user).with_context(
+            allowed_company_ids=user.company_ids.ids
+        )
 
     def _snapshot(self, record, names):
         record.invalidate_recordset()

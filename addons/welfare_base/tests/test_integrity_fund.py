@@ -3,9 +3,10 @@
 import datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
 
 from ..models.welfare_date import welfare_today
+from .forged_calls import role_users
 
 # AccessError and ValidationError are UserErrors: any refusal
 REFUSED = UserError
@@ -32,22 +33,18 @@ class TestIntegrityFund(TransactionCase):
         cls.fund = cls.env["welfare.fund"].create(
             {"name": "กองทุนทดสอบตัวตน", "code": "T-INT-1", "state_id": roi_et.id}
         )
-        company = cls.fund.company_id
-        cls.users = {}
-        for role, group in (
-            ("officer", "welfare_base.group_welfare_officer"),
-            ("committee", "welfare_base.group_welfare_committee"),
-            ("network", "welfare_base.group_welfare_network"),
-            ("manager", "welfare_base.group_welfare_manager"),
-            ("portal", "base.group_portal"),
-        ):
-            cls.users[role] = new_test_user(
-                cls.env,
-                login=f"integrity_fund_{role}",
-                groups=group,
-                company_id=company.id,
-                company_ids=[company.id],
-            )
+        cls.users = role_users(
+            cls.env,
+            cls.fund.company_id,
+            (
+                ("officer", "welfare_base.group_welfare_officer"),
+                ("committee", "welfare_base.group_welfare_committee"),
+                ("network", "welfare_base.group_welfare_network"),
+                ("manager", "welfare_base.group_welfare_manager"),
+                ("portal", "base.group_portal"),
+            ),
+            "integrity_fund",
+        )
 
     def _as(self, role):
         user = self.users[role]

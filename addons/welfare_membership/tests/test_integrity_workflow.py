@@ -129,12 +129,6 @@ class TestIntegrityWorkflow(ForgedCallsMixin, BenefitCase):
     # ------------------------------------------------------------------
     # Records, each made by its workflow
     # ------------------------------------------------------------------
-    def _as(self, records, role):
-        user = self.users[role]
-        return records.with_user(user).with_context(
-            allowed_company_ids=user.company_ids.ids
-        )
-
     def _claim_in(self, state, **vals):
         claim = self._claim(self._member(), self.benefit, **vals)
         if state == "draft":
