@@ -8,4 +8,3 @@ from . import welfare_assessment_line
 from . import welfare_assessment_batch
 from . import welfare_assessment_report
 from . import welfare_fund
-from . import indicator_ledger

@@ -63,13 +63,3 @@ class WelfareAssessmentIndicator(models.AbstractModel):
                 funds.sudo(), date_from, date_to
             )
         return result
-
-    @api.model
-    def _module_installed(self, module):
-        """Whether ``module`` is installed (checked at run time, not cached)."""
-        # sudo: only whether a module is installed; callers pass fixed names.
-        return bool(
-            self.env["ir.module.module"]
-            .sudo()
-            .search_count([("name", "=", module), ("state", "=", "installed")])
-        )

@@ -5,7 +5,6 @@ from . import test_assessment
 from . import test_batch
 from . import test_security
 from . import test_dashboard
-from . import test_ledger_indicators
 from . import test_access_matrix
 from . import test_hardening_concurrency
 from . import test_integrity_assessment

@@ -1,50 +1,29 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..lib import scoring
+from odoo.addons.welfare_accounting.lib.statement import (
+    ADMIN_CATEGORIES,
+    ASSET_CATEGORIES,
+    RECEIPT_CATEGORIES,
+)
+from odoo.addons.welfare_assessment.lib import scoring
 
-# CODI categories of the accounts of welfare_accounting's chart.
+# The three legs of a fund's money, in CODI categories of the fund chart.
 LEGS = {
     "members": ("contribution", "entry_fee"),
     "codi": ("codi_seed", "codi_matching"),
     "local": ("local_government",),
 }
-RECEIPT_CATEGORIES = (
-    "contribution",
-    "codi_seed",
-    "codi_matching",
-    "local_government",
-    "other_government",
-    "entry_fee",
-    "donation",
-    "interest",
-    "other_income",
-)
-ADMIN_CATEGORIES = ("staff", "travel", "stationery", "meeting", "other_expense")
-ASSET_CATEGORIES = ("cash", "bank", "investment")
 
 
 class WelfareAssessmentIndicator(models.AbstractModel):
-    """Ledger indicators, offered only when welfare_accounting is installed.
-
-    welfare_assessment does not depend on welfare_accounting: whether its
-    ledger is there is checked at run time, and the codes below are offered
-    only then.
-    """
+    """Indicators read from the fund's ledger, in CODI's categories."""
 
     _inherit = "welfare.assessment.indicator"
 
     @api.model
-    def _ledger_available(self):
-        return "welfare.grant" in self.env and self._module_installed(
-            "welfare_accounting"
-        )
-
-    @api.model
     def _get_indicators(self):
         indicators = super()._get_indicators()
-        if not self._ledger_available():
-            return indicators
         indicators.update(
             {
                 "led_days_since_posting": {

@@ -3,7 +3,7 @@ import datetime
 from odoo import Command
 from odoo.tests import tagged
 
-from .common import AssessmentCase
+from odoo.addons.welfare_assessment.tests.common import AssessmentCase
 
 LEDGER_CODES = {
     "led_days_since_posting",
@@ -18,22 +18,12 @@ LEDGER_CODES = {
 
 @tagged("post_install", "-at_install")
 class TestLedgerIndicators(AssessmentCase):
-    """Ledger indicators exist only where welfare_accounting is installed.
-
-    The full suite installs it, a database of base + membership + assessment
-    does not: each test asserts what a user sees in the database it runs in.
-    """
+    """The review's indicators read from a fund's posted ledger."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.accounting = bool(
-            cls.env["ir.module.module"].search_count(
-                [("name", "=", "welfare_accounting"), ("state", "=", "installed")]
-            )
-        )
-        if cls.accounting:
-            cls._post_ledger(cls.fund_a)
+        cls._post_ledger(cls.fund_a)
 
     @classmethod
     def _post_ledger(cls, fund):
@@ -96,15 +86,8 @@ class TestLedgerIndicators(AssessmentCase):
         )
         return {code for code, _label in selection}
 
-    def test_ledger_indicators_are_offered_only_with_accounting(self):
-        if self.accounting:
-            self.assertTrue(LEDGER_CODES <= self._offered())
-        else:
-            self.assertFalse(LEDGER_CODES & self._offered())
-            self.assertFalse(
-                LEDGER_CODES
-                & set(self.env["welfare.assessment.indicator"]._get_indicators())
-            )
+    def test_ledger_indicators_are_offered_to_criteria(self):
+        self.assertTrue(LEDGER_CODES <= self._offered())
 
     def test_ledger_criteria_of_the_default_template(self):
         template = self.env.ref("welfare_assessment.welfare_assessment_template_codi")
@@ -114,24 +97,16 @@ class TestLedgerIndicators(AssessmentCase):
         assessment = self._assess(self.fund_a, template=template)
         assessment.action_compute()
         line = self._line(assessment, accounts)
-        if self.accounting:
-            # computed from the ledger: last posting 1 July, period ends 30 Sept.
-            self.assertFalse(line.is_manual)
-            self.assertEqual(line.value, 91)
-            self.assertEqual(line.points, 6.0)
-        else:
-            # without a ledger the reviewer enters the days by hand
-            self.assertTrue(line.is_manual)
-            self.assertFalse(line.has_value)
+        # computed from the ledger: last posting 1 July, period ends 30 Sept.
+        self.assertFalse(line.is_manual)
+        self.assertEqual(line.value, 91)
+        self.assertEqual(line.points, 6.0)
 
     def test_ledger_indicator_values(self):
         funds = self.fund_a | self.fund_empty
         values = self.env["welfare.assessment.indicator"]._compute_values(
             LEDGER_CODES, funds, self.date_from, self.date_to
         )
-        if not self.accounting:
-            self.assertEqual(values, {}, "nothing computed without the ledger")
-            return
         a, empty = self.fund_a.id, self.fund_empty.id
         self.assertEqual(values["led_days_since_posting"][a], 91)
         self.assertIsNone(values["led_days_since_posting"][empty])
