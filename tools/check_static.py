@@ -34,7 +34,7 @@ LISTED_DIRS = ("data", "security", "views", "report", "wizards", "demo")
 LICENSES = ("LGPL-3", "AGPL-3")
 VERSION = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
 MIN_REPLACE_PRIORITY = 99
-SKIPPED_PY_DIRS = {"tests", "tests_pure", "migrations", "upgrades"}
+SKIPPED_PY_DIRS = {"tests", "migrations", "upgrades"}
 
 
 def rel(path, root=None):

@@ -299,15 +299,8 @@ class WelfareMember(models.Model):
     )
 
     @api.model
-    def _default_fund(self):
-        fund = self._default_fund_id()
-        if isinstance(fund, int):
-            fund = self.env["welfare.fund"].browse(fund)
-        return fund or self.env["welfare.fund"]
-
-    @api.model
     def _default_subdistrict_id(self):
-        return self._default_fund().subdistrict_id
+        return self._default_fund_id().subdistrict_id
 
     @api.depends("partner_id.name")
     def _compute_search_name(self):
@@ -680,7 +673,7 @@ class WelfareMember(models.Model):
             fund = (
                 funds.browse(vals["fund_id"])
                 if vals.get("fund_id")
-                else self._default_fund()
+                else self._default_fund_id()
             )
             vals.setdefault("fund_id", fund.id)
             # the member's fund is known: no default looked up per row
