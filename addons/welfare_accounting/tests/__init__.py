@@ -11,3 +11,4 @@ from . import test_hardening_bad_input
 from . import test_query_count
 from . import test_integrity_ledger
 from . import test_tours
+from . import test_readback_accounting
