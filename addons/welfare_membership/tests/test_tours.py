@@ -1,9 +1,12 @@
 """The demo fund's officer and committee, driving the web client in a browser,
 and the public card check page on a phone-sized screen."""
 
+import datetime
 import json
 
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.welfare_base.lib import thai_format
 
 VERIFY = "/welfare/card/verify/"
 
@@ -123,6 +126,53 @@ class TestMembershipTours(DemoFundTourCase):
         self.assertEqual(claim.state, "approved")
         self.assertEqual(claim.approved_by_id, self.committee)
         self.assertGreater(claim.amount_approved, 0)
+
+
+@tagged("post_install", "-at_install")
+class TestBuddhistEraTour(DemoFundTourCase):
+    """A Thai user reads and types Buddhist-era dates in the web client."""
+
+    @staticmethod
+    def _be(date):
+        return f"{date:%d/%m/}{date.year + thai_format.BE_OFFSET}"
+
+    def test_thai_officer_reads_and_types_buddhist_era_dates(self):
+        self.assertEqual(self.officer.lang, "th_TH")
+        member = self.env["welfare.member"].search(
+            [
+                ("fund_id", "=", self.fund.id),
+                ("state", "in", ("active", "grace", "suspended")),
+                ("birthdate", "!=", False),
+            ],
+            limit=1,
+            order="member_number",
+        )
+        join = member.join_date
+        pivot = self.env["ir.actions.act_window"].create(
+            {
+                "name": "สมาชิกตามเดือนที่เข้า",
+                "res_model": "welfare.member",
+                "view_mode": "pivot",
+                "domain": [("fund_id", "=", self.fund.id)],
+                "context": "{'pivot_row_groupby': ['join_date:month'], "
+                "'pivot_measures': ['__count']}",
+            }
+        )
+        self._tour(
+            "welfare_thai_buddhist_era",
+            "/odoo/action-welfare_membership.welfare_member_action",
+            "officer",
+            {
+                "welfare_be_number": member.member_number,
+                "welfare_be_join": self._be(join),
+                "welfare_be_birth": self._be(member.birthdate),
+                "welfare_be_pivot": pivot.id,
+                "welfare_be_month": f"{thai_format.MONTHS[join.month - 1]} "
+                f"{join.year + thai_format.BE_OFFSET}",
+            },
+        )
+        # typed as 15/01/2512 B.E., kept as the ISO date 1969-01-15
+        self.assertEqual(member.birthdate, datetime.date(1969, 1, 15))
 
 
 @tagged("post_install", "-at_install")
