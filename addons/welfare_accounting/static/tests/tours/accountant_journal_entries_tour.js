@@ -12,6 +12,7 @@ registry.category("web_tour.tours").add("welfare_accountant_journal_entries", {
     steps: () => [
         {
             content: "The fund's posted entries are counted",
+            timeout: 30000,
             trigger: ".o_list_view .o_pager_limit",
             run() {
                 const expected = sessionStorage.getItem("welfare_expected_entries");
@@ -29,6 +30,7 @@ registry.category("web_tour.tours").add("welfare_accountant_journal_entries", {
         },
         {
             content: "The entry is posted",
+            timeout: 30000,
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value=posted]",
         },
         {

@@ -20,11 +20,13 @@ registry.category("web_tour.tours").add("welfare_committee_approve_claim", {
             },
             {
                 content: `Open claim ${claim}`,
+                timeout: 30000,
                 trigger: `.o_data_row .o_data_cell[name=name]:contains("${claim}")`,
                 run: "click",
             },
             {
                 content: "The claim waits for the committee",
+                timeout: 30000,
                 trigger: ".o_statusbar_status .o_arrow_button_current[data-value=submitted]",
             },
             {
@@ -34,6 +36,7 @@ registry.category("web_tour.tours").add("welfare_committee_approve_claim", {
             },
             {
                 content: "The claim is approved",
+                timeout: 30000,
                 trigger: ".o_statusbar_status .o_arrow_button_current[data-value=approved]",
             },
             {

@@ -23,6 +23,7 @@ function scanSteps() {
         },
         {
             content: `Line ${index + 1} is there, with the amount due`,
+            timeout: 30000,
             trigger: `.o_field_widget[name=contribution_ids] .o_data_row:nth-child(${index + 1}) .o_data_cell[name=amount]`,
             run() {
                 if (!/[1-9]/.test(this.anchor.textContent)) {
@@ -80,6 +81,7 @@ registry.category("web_tour.tours").add("welfare_officer_collection_day", {
         },
         {
             content: "Saved",
+            timeout: 30000,
             trigger: ".o_form_saved",
         },
         {
@@ -94,6 +96,7 @@ registry.category("web_tour.tours").add("welfare_officer_collection_day", {
         },
         {
             content: "The receipts are numbered",
+            timeout: 30000,
             trigger: ".o_field_widget[name=contribution_ids] .o_data_row .o_data_cell[name=receipt_number]:not(:empty)",
         },
         {
@@ -110,6 +113,7 @@ registry.category("web_tour.tours").add("welfare_officer_collection_day", {
         },
         {
             content: "The receipts PDF was downloaded",
+            timeout: 30000,
             trigger:
                 "body[data-welfare-report-status='200'][data-welfare-report*='/report/pdf/welfare_membership.report_contribution_receipt/']",
         },

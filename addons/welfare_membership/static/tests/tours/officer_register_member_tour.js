@@ -53,6 +53,7 @@ registry.category("web_tour.tours").add("welfare_officer_register_member", {
         },
         {
             content: "Saved: the form shows the new member's name",
+            timeout: 30000,
             trigger: ".o_form_saved .o_field_widget[name=name]:contains(ทองใบ)",
         },
     ],

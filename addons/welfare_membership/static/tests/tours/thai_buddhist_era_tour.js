@@ -101,6 +101,7 @@ registry.category("web_tour.tours").add("welfare_thai_buddhist_era", {
         },
         {
             content: "Saved, the date still reads in the Buddhist era",
+            timeout: 30000,
             trigger: ".o_form_saved .o_field_widget[name=birthdate] input",
             run() {
                 checkText(this.anchor, "15/01/2512", "Birth date after saving");
@@ -116,6 +117,7 @@ registry.category("web_tour.tours").add("welfare_thai_buddhist_era", {
         },
         {
             content: "The pivot's months are of the Buddhist era",
+            timeout: 30000,
             trigger: `.o_pivot tbody th:contains("${expected("welfare_be_month")}")`,
             run() {
                 const headers = [...document.querySelectorAll(".o_pivot tbody th")].map(
