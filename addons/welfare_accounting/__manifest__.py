@@ -27,6 +27,12 @@
     ],
     "demo": [
         "demo/welfare_grant_demo.xml",
+        "demo/welfare_accountant_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "welfare_accounting/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }

@@ -30,5 +30,13 @@
     "demo": [
         "demo/welfare_base_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "welfare_base/static/src/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "welfare_base/static/tests/**/*.test.js",
+        ],
+    },
     "installable": True,
 }

@@ -40,5 +40,10 @@
         "demo/welfare_member_demo.xml",
         "demo/welfare_claim_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "welfare_membership/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

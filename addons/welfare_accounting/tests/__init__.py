@@ -10,3 +10,5 @@ from . import test_hardening_concurrency
 from . import test_hardening_bad_input
 from . import test_query_count
 from . import test_integrity_ledger
+from . import test_tours
+from . import test_readback_accounting

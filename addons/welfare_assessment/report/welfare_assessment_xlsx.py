@@ -1,5 +1,7 @@
 from odoo import models
 
+from odoo.addons.welfare_base.lib import thai_format
+
 
 class WelfareAssessmentXlsx(models.AbstractModel):
     """Assessment results with one column per criterion (points and values)."""
@@ -54,7 +56,9 @@ class WelfareAssessmentXlsx(models.AbstractModel):
         }
         states = dict(assessments._fields["state"]._description_selection(self.env))
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        date_format = workbook.add_format(
+            {"num_format": thai_format.XLSX_BE_DATE_FORMAT}
+        )
         number = workbook.add_format({"num_format": "0.00"})
         header = self._header_columns()
         sheets = [

@@ -9,3 +9,4 @@ from . import test_access_matrix
 from . import test_hardening_concurrency
 from . import test_integrity_assessment
 from . import test_tours
+from . import test_readback_assessment

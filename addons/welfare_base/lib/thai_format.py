@@ -7,6 +7,10 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 BE_OFFSET = 543
+# a spreadsheet date shown in the Buddhist era: Excel's locale code 0x0107041E
+# (western digits, Thai Buddhist calendar, Thai); LibreOffice reads it too.
+# The cell keeps a real date, so it still sorts and filters as one.
+XLSX_BE_DATE_FORMAT = "[$-107041E]dd/mm/yyyy"
 
 MONTHS = [
     "มกราคม",

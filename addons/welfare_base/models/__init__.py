@@ -13,3 +13,4 @@ from . import res_users
 from . import welfare_profile
 from . import welfare_format
 from . import ir_http
+from . import base

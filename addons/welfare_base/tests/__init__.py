@@ -8,3 +8,5 @@ from . import test_access_matrix
 from . import test_integrity_fund
 from . import test_web_client_companies
 from . import test_view_years
+from . import test_buddhist_era_groups
+from . import test_buddhist_era_js

@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib import thai_format
+
 from ..lib import thai_id
 
 EXPORT_BATCH = 2000
@@ -143,7 +145,7 @@ class WelfareMemberRegistryXlsx(models.AbstractModel):
         members.check_access("read")
         sheet = workbook.add_worksheet(self.env._("Members"))
         head = workbook.add_format({"bold": True, "bg_color": "#D9EAD3", "border": 1})
-        date = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        date = workbook.add_format({"num_format": thai_format.XLSX_BE_DATE_FORMAT})
         for col, (title, width) in enumerate(self._columns()):
             sheet.set_column(col, col, width)
             sheet.write(0, col, title, head)
