@@ -19,3 +19,4 @@ from . import test_bulk_create
 from . import test_integrity_workflow
 from . import test_tours
 from . import test_readback_membership
+from . import test_fund_rules
