@@ -1,0 +1,446 @@
+import logging
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
+from ..lib import schema
+
+_logger = logging.getLogger(__name__)
+
+GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+SIGNING_KEY_PARAM = "welfare_snapshot.signing_key"
+
+
+class WelfareFundSnapshot(models.Model):
+    """The figures of one fund for one CODI fiscal year, as a province publishes them.
+
+    Plain values only (codes, names of places, counts and amounts): this is
+    what a roll-up database reads, never a member's personal data. Rows are
+    written only by the refresh (the daily job or an administrator's button),
+    and only when a figure changed: ``write_date`` is then the watermark of
+    a roll-up's incremental pull, ``content_hash`` the proof that nothing
+    changed.
+    """
+
+    _name = "welfare.fund.snapshot"
+    _description = "Fund Snapshot"
+    _order = "fiscal_year desc, province_code, fund_code"
+    _rec_name = "fund_name"
+
+    fund_id = fields.Many2one(
+        "welfare.fund",
+        string="Fund",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    fund_code = fields.Char(string="Fund Code", readonly=True)
+    fund_name = fields.Char(string="Fund Name", readonly=True)
+    subdistrict_code = fields.Char(string="Sub-district Code", readonly=True)
+    subdistrict_name = fields.Char(string="Sub-district", readonly=True)
+    district_code = fields.Char(string="District Code", readonly=True)
+    district_name = fields.Char(string="District", readonly=True)
+    province_code = fields.Char(string="Province Code", readonly=True)
+    region_code = fields.Char(string="Region Code", readonly=True)
+    founding_date = fields.Date(readonly=True)
+    certified = fields.Boolean(readonly=True)
+    certification_date = fields.Date(readonly=True)
+    fiscal_year = fields.Integer(
+        string="Fiscal Year",
+        required=True,
+        readonly=True,
+        aggregator=False,
+        help="CODI's fiscal year (1 October - 30 September), named by the "
+        "calendar year it ends in.",
+    )
+    fiscal_year_be = fields.Integer(
+        string="Fiscal Year (B.E.)",
+        compute="_compute_fiscal_year_be",
+        aggregator=False,
+    )
+    members_total = fields.Integer(
+        string="Members (Accumulated)",
+        readonly=True,
+        help="Everyone who was a member by the end of the year, "
+        "including those who left.",
+    )
+    members_current = fields.Integer(
+        string="Current Members",
+        readonly=True,
+        help="Active, in grace or suspended at the end of the year.",
+    )
+    members_new = fields.Integer(string="New Members", readonly=True)
+    members_general = fields.Integer(string="General", readonly=True)
+    members_youth = fields.Integer(string="Child / Youth", readonly=True)
+    members_elderly = fields.Integer(string="Elderly", readonly=True)
+    members_disadvantaged = fields.Integer(string="Disadvantaged", readonly=True)
+    members_disabled = fields.Integer(string="Disabled", readonly=True)
+    members_orphan = fields.Integer(string="Orphan", readonly=True)
+    members_active = fields.Integer(string="Active", readonly=True)
+    members_grace = fields.Integer(string="Grace Period", readonly=True)
+    members_suspended = fields.Integer(string="Suspended", readonly=True)
+    members_terminated = fields.Integer(string="Terminated", readonly=True)
+    members_resigned = fields.Integer(string="Resigned", readonly=True)
+    members_deceased = fields.Integer(string="Deceased", readonly=True)
+    contribution_amount = fields.Float(
+        string="Member Contributions", readonly=True, digits=(16, 2)
+    )
+    entry_fee_amount = fields.Float(string="Entry Fees", readonly=True, digits=(16, 2))
+    grant_codi_amount = fields.Float(
+        string="CODI / State", readonly=True, digits=(16, 2)
+    )
+    grant_local_amount = fields.Float(
+        string="Local Government", readonly=True, digits=(16, 2)
+    )
+    grant_other_amount = fields.Float(
+        string="Other Income", readonly=True, digits=(16, 2)
+    )
+    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
+    benefit_amount = fields.Float(
+        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
+    )
+    benefit_lines = fields.Char(
+        string="Benefits by Category",
+        readonly=True,
+        help="Cases and baht paid per benefit category, as JSON: "
+        '{"death": [2, 6000.0]}.',
+    )
+    balance = fields.Float(
+        string="Fund Balance",
+        readonly=True,
+        digits=(16, 2),
+        help="Contributions, entry fees and grants received since founding, "
+        "less benefits paid, at the end of the year.",
+    )
+    assessed = fields.Boolean(readonly=True)
+    grade = fields.Selection(selection=GRADES, readonly=True)
+    score = fields.Float(readonly=True, digits=(16, 2), aggregator="avg")
+    assessment_date = fields.Date(readonly=True)
+    data_date = fields.Date(
+        string="Data as of",
+        readonly=True,
+        help="The day these figures were computed (last changed).",
+    )
+    content_hash = fields.Char(readonly=True)
+    schema_version = fields.Integer(
+        readonly=True,
+        default=schema.SCHEMA_VERSION,
+        aggregator=False,
+    )
+
+    _sql_constraints = [
+        (
+            "fund_year_uniq",
+            "unique(fund_id, fiscal_year)",
+            "A fund has one snapshot per fiscal year.",
+        ),
+    ]
+
+    @api.depends("fiscal_year")
+    def _compute_fiscal_year_be(self):
+        for snapshot in self:
+            snapshot.fiscal_year_be = snapshot.fiscal_year + 543
+
+    # ------------------------------------------------------------ actions
+    def action_refresh_current(self):
+        """Refresh the current and previous fiscal years of every fund (button)."""
+        if not self.env.user.has_group("welfare_base.group_welfare_manager"):
+            raise UserError(_("Only administrators refresh the fund snapshots."))
+        changed = self._refresh_snapshots(self._default_fiscal_years())
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": _("%(count)s snapshots changed.", count=changed),
+                "type": "success",
+                "next": {"type": "ir.actions.client", "tag": "reload"},
+            },
+        }
+
+    @api.model
+    def _cron_refresh(self):
+        self._refresh_snapshots(self._default_fiscal_years())
+
+    # ------------------------------------------------------------ business
+    @api.model
+    def _default_fiscal_years(self):
+        year = fiscal_year_of(welfare_today(self))
+        return [year - 1, year]
+
+    @api.model
+    def _refresh_snapshots(self, fiscal_years, funds=None):
+        """Compute the snapshots of ``funds`` (default: all) for the given years.
+
+        A row is written only when its content changed (same hash: no write,
+        the write date stays and an incremental pull skips it). Returns the
+        number of rows created or changed.
+        """
+        # sudo: the snapshot counts and sums over every fund of the database,
+        # whatever the companies of the user or job that runs the refresh; it
+        # keeps no personal data, and nobody else writes snapshots.
+        Snapshot = self.sudo()
+        funds = (
+            (funds or self.env["welfare.fund"]).sudo().with_context(active_test=False)
+        )
+        if not funds:
+            funds = funds.search([])
+        today = welfare_today(self)
+        changed = 0
+        for year in sorted(set(fiscal_years)):
+            start, end = fiscal_year_bounds(year)
+            if start > today:
+                continue
+            rows = self._compute_rows(funds, year)
+            existing = {
+                snap.fund_id.id: snap
+                for snap in Snapshot.search(
+                    [("fund_id", "in", funds.ids), ("fiscal_year", "=", year)]
+                )
+            }
+            to_create = []
+            for fund_id, row in rows.items():
+                row["content_hash"] = schema.content_hash(row)
+                row["data_date"] = min(today, end)
+                row["schema_version"] = schema.SCHEMA_VERSION
+                snap = existing.get(fund_id)
+                if snap is None:
+                    to_create.append(dict(row, fund_id=fund_id))
+                elif snap.content_hash != row["content_hash"]:
+                    snap.write(row)
+                    changed += 1
+            if to_create:
+                Snapshot.create(to_create)
+                changed += len(to_create)
+        return changed
+
+    @api.model
+    def _compute_rows(self, funds, year):
+        """Every figure of ``funds`` for fiscal ``year``, one query per source."""
+        start, end = fiscal_year_bounds(year)
+        rows = {}
+        for fund in funds:
+            if fund.founding_date and fund.founding_date > end:
+                continue
+            rows[fund.id] = {
+                "fund_code": fund.code,
+                "fund_name": fund.name,
+                "subdistrict_code": fund.subdistrict_id.code or False,
+                "subdistrict_name": fund.subdistrict_id.name or False,
+                "district_code": fund.district_id.code or False,
+                "district_name": fund.district_id.name or False,
+                "province_code": fund.state_id.code or False,
+                "region_code": fund.region_id.code or False,
+                "founding_date": fund.founding_date,
+                "certified": bool(
+                    fund.certified
+                    and (not fund.certification_date or fund.certification_date <= end)
+                ),
+                "certification_date": fund.certification_date,
+                "fiscal_year": year,
+                **dict.fromkeys(schema.FIGURE_FIELDS, 0),
+                "benefit_lines": "{}",
+                "assessed": False,
+                "grade": False,
+                "score": 0.0,
+                "assessment_date": False,
+            }
+        if not rows:
+            return rows
+        fund_ids = list(rows)
+        self._add_member_figures(rows, fund_ids, start, end)
+        self._add_contribution_figures(rows, fund_ids, start, end)
+        self._add_benefit_figures(rows, fund_ids, start, end)
+        self._add_grant_figures(rows, fund_ids, start, end)
+        self._add_assessment_figures(rows, fund_ids, year)
+        for row in rows.values():
+            row["balance"] = round(row["balance"], 2)
+        return rows
+
+    def _add_member_figures(self, rows, fund_ids, start, end):
+        """Members by type and by status at the end of the year.
+
+        A member counts from their join date. Their status at the end of the
+        year is their status now when it was reached by then (``state_date``);
+        a member whose status changed after the year's end (a member who
+        resigned in the following year, say) was still current then, and
+        counts as active.
+        """
+        Member = self.env["welfare.member"].sudo().with_context(active_test=False)
+        base = [
+            ("fund_id", "in", fund_ids),
+            ("state", "!=", "applicant"),
+            ("join_date", "<=", end),
+        ]
+        for fund, kind, count in Member._read_group(
+            base, ["fund_id", "member_type"], ["__count"]
+        ):
+            row = rows[fund.id]
+            row["members_total"] += count
+            if kind:
+                row[f"members_{kind}"] += count
+        for fund, count in Member._read_group(
+            [*base, ("join_date", ">=", start)], ["fund_id"], ["__count"]
+        ):
+            rows[fund.id]["members_new"] = count
+        for fund, state, count in Member._read_group(
+            [*base, "|", ("state_date", "=", False), ("state_date", "<=", end)],
+            ["fund_id", "state"],
+            ["__count"],
+        ):
+            rows[fund.id][f"members_{state}"] += count
+        for fund, count in Member._read_group(
+            [*base, ("state_date", ">", end)], ["fund_id"], ["__count"]
+        ):
+            rows[fund.id]["members_active"] += count
+        for row in rows.values():
+            row["members_current"] = (
+                row["members_active"] + row["members_grace"] + row["members_suspended"]
+            )
+
+    def _add_contribution_figures(self, rows, fund_ids, start, end):
+        Contribution = self.env["welfare.contribution"].sudo()
+        for fund, kind, amount in Contribution._read_group(
+            [
+                ("fund_id", "in", fund_ids),
+                ("state", "=", "confirmed"),
+                ("date", ">=", start),
+                ("date", "<=", end),
+            ],
+            ["fund_id", "kind"],
+            ["amount:sum"],
+        ):
+            field = "entry_fee_amount" if kind == "entry_fee" else "contribution_amount"
+            rows[fund.id][field] += amount
+        for fund, amount in Contribution._read_group(
+            [
+                ("fund_id", "in", fund_ids),
+                ("state", "=", "confirmed"),
+                ("date", "<=", end),
+            ],
+            ["fund_id"],
+            ["amount:sum"],
+        ):
+            rows[fund.id]["balance"] += amount
+
+    def _add_benefit_figures(self, rows, fund_ids, start, end):
+        Claim = self.env["welfare.claim"].sudo()
+        lines = defaultdict(dict)
+        for fund, category, count, amount in Claim._read_group(
+            [
+                ("fund_id", "in", fund_ids),
+                ("state", "=", "paid"),
+                ("payment_date", ">=", start),
+                ("payment_date", "<=", end),
+            ],
+            ["fund_id", "category"],
+            ["__count", "amount_approved:sum"],
+        ):
+            row = rows[fund.id]
+            row["benefit_count"] += count
+            row["benefit_amount"] += amount
+            lines[fund.id][category or "other"] = (count, amount)
+        for fund_id, by_category in lines.items():
+            rows[fund_id]["benefit_lines"] = schema.benefit_lines_text(by_category)
+        for fund, amount in Claim._read_group(
+            [
+                ("fund_id", "in", fund_ids),
+                ("state", "=", "paid"),
+                ("payment_date", "<=", end),
+            ],
+            ["fund_id"],
+            ["amount_approved:sum"],
+        ):
+            rows[fund.id]["balance"] -= amount
+
+    def _add_grant_figures(self, rows, fund_ids, start, end):
+        """Grants by leg: added by welfare_snapshot_accounting with the ledger."""
+
+    def _add_assessment_figures(self, rows, fund_ids, year):
+        """The year's grade: added by welfare_snapshot_assessment with grading."""
+
+    # ------------------------------------------------------------ export
+    @api.model
+    def _payload(self, fiscal_years=None, since=None):
+        """What a roll-up receives: every snapshot row as plain values."""
+        # sudo: the province of the database (set by its profile) is public.
+        province = (
+            self.env["ir.config_parameter"].sudo().get_param("welfare.province_code")
+        )
+        domain = [("province_code", "=", province)] if province else []
+        if fiscal_years:
+            domain.append(("fiscal_year", "in", list(fiscal_years)))
+        if since:
+            domain.append(("write_date", ">=", since))
+        rows = self.search_read(domain, list(schema.PAYLOAD_FIELDS), order="id")
+        for row in rows:
+            row.pop("id", None)
+        if not province:
+            codes = {row["province_code"] for row in rows if row["province_code"]}
+            province = codes.pop() if len(codes) == 1 else ""
+        return {
+            "format": schema.FILE_FORMAT,
+            "schema_version": schema.SCHEMA_VERSION,
+            "province_code": province,
+            "database": self.env.cr.dbname,
+            "generated_at": fields.Datetime.to_string(fields.Datetime.now()),
+            "rows": [
+                {key: schema._plain(value) for key, value in row.items()}
+                for row in rows
+            ],
+        }
+
+    @api.model
+    def _signing_key(self):
+        """The database's Ed25519 key for export files, made on first use."""
+        # sudo: the private key is a system parameter nobody reads through
+        # the interface; only its public half is ever shown.
+        params = self.env["ir.config_parameter"].sudo()
+        key = params.get_param(SIGNING_KEY_PARAM)
+        if not key:
+            key = schema.new_private_key()
+            params.set_param(SIGNING_KEY_PARAM, key)
+        return key
+
+    @api.model
+    def _public_key(self):
+        return schema.public_key_of(self._signing_key())
+
+    @api.model
+    def _export_file(self, fiscal_years=None):
+        """A signed export file (bytes) of the snapshots, for a roll-up offline."""
+        return schema.sign_payload(self._payload(fiscal_years), self._signing_key())
+
+    @api.model
+    def _create_rollup_api_user(self, login, name=None):
+        """The user a roll-up logs in as, and its API key (shown once).
+
+        The user holds the snapshot readers' group alone: no internal user,
+        no portal, so it reads snapshots and nothing of any fund, member,
+        claim or contact.
+        """
+        group = self.env.ref("welfare_snapshot.group_welfare_snapshot_reader")
+        user = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": name or login,
+                    "login": login,
+                    "groups_id": [fields.Command.set(group.ids)],
+                }
+            )
+        )
+        # sudo as the new user: a key without expiry, made by the
+        # administrator on the user's behalf (Odoo's own rule for such keys).
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(user)
+            .sudo()
+            ._generate("rpc", _("Roll-up"), None)
+        )
+        return user, key

@@ -1,0 +1,2 @@
+from . import test_snapshot
+from . import test_snapshot_security
