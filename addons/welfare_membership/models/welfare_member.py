@@ -359,6 +359,25 @@ class WelfareMember(models.Model):
             and self.company_id in user.company_ids
         )
 
+    def _welfare_has_consent(self, purpose):
+        """Whether every member of ``self`` consented to ``purpose``.
+
+        Purposes: ``membership``, ``health``, ``disability``, ``contact``
+        (reminders), ``photo``. Other modules ask here before using the data
+        (e.g. reminders ask for ``contact``). This answers from the consent
+        fields of the member; the personal data addon (``welfare_privacy``)
+        answers from its consent records.
+        """
+        # sudo: only whether the consent was given is read
+        members = self.sudo()
+        if not members:
+            return False
+        if purpose == "membership":
+            return all(members.mapped("consent_date"))
+        if purpose in ("health", "disability"):
+            return all(members.mapped("health_consent"))
+        return False
+
     @api.depends("national_id", "fund_id")
     def _compute_in_other_fund(self):
         # sudo: other funds' members are not readable; only the fact is shown

@@ -1,0 +1,30 @@
+{
+    "name": "Community Welfare Funds: Personal Data (PDPA)",
+    "summary": "Consents by purpose, a log of who read national IDs and health "
+    "data, rights that follow the fund, members' rights of access, "
+    "rectification and erasure (PDPA B.E. 2562)",
+    "version": "18.0.1.0.0",
+    "category": "Community Welfare",
+    "website": "https://github.com/thai-welfare-funds/welfare-suite",
+    "author": "Thai Community Welfare Fund Suite contributors",
+    "maintainers": ["thai-welfare-funds"],
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "depends": ["welfare_membership"],
+    "data": [
+        "security/welfare_privacy_security.xml",
+        "security/ir.model.access.csv",
+        "data/welfare_privacy_cron.xml",
+        "views/welfare_consent_views.xml",
+        "views/welfare_access_log_views.xml",
+        "views/welfare_privacy_request_views.xml",
+        "views/welfare_member_views.xml",
+        "views/welfare_claim_views.xml",
+        "views/welfare_fund_views.xml",
+        "views/menus.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
+    "auto_install": True,
+    "installable": True,
+}
