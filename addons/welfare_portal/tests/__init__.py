@@ -6,4 +6,5 @@ from . import (
     test_portal_login,
     test_rate_limit,
     test_signup,
+    test_tour,
 )

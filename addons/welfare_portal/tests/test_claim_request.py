@@ -84,6 +84,8 @@ class TestClaimRequest(PortalCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_welfare_error", response.text)
+        # the form is shown again with what the member typed
+        self.assertIn("นอนโรงพยาบาล 3 คืน</textarea>", response.text)
         self.assertFalse(self._claims(self.member_a))
         self.assertFalse(
             self.env["ir.attachment"].search(
