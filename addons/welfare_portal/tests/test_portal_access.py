@@ -1,4 +1,5 @@
 import base64
+import datetime
 import json
 
 from odoo.exceptions import AccessError
@@ -213,3 +214,20 @@ class TestPortalAccess(PortalCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn('src="data:image/png;base64,', page.text)
         self.assertIn(self.member_a.member_number, page.text)
+
+    def test_amount_due_counts_the_arrears(self):
+        self.assertEqual(self.member_a._portal_amount_due(), 0.0)
+        behind = self._member(
+            first_name="ค้างจ่าย",
+            paid_until=self.today - datetime.timedelta(days=100),
+        )
+        due = behind._portal_amount_due()
+        # at least the three months behind, at the fund's daily rate
+        scheme = self.fund.contribution_scheme_id
+        self.assertEqual(scheme.period, "day")
+        self.assertGreaterEqual(due, 90 * scheme.amount)
+        user = self._portal_user(behind, "por_member_behind")
+        self.assertTrue(user)
+        self.authenticate("por_member_behind", "por_member_behind")
+        page = self._get(f"/my/welfare/{behind.id}")
+        self.assertIn(f"{due:,.2f}", page.text)
