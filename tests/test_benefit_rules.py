@@ -282,3 +282,58 @@ def test_missing_event_date_is_refused():
 def test_amounts_are_rounded_to_the_satang():
     rule = br.Rule(amount_type="per_unit", amount=33.333, unit_label="วัน")
     assert run(rule, units=3).amount == 100.0
+
+
+# ------------------------------------------------------------------ dependants
+
+SCHOLARSHIP = br.Rule(amount=500, max_age=18, claim_for=br.FOR_CHILD)
+
+
+CHILD_BIRTH = D(2015, 3, 1)
+
+
+def child(birthdate=CHILD_BIRTH, relationship="child"):
+    return br.DependantFacts(
+        name="เด็กหญิงใจดี", relationship=relationship, birthdate=birthdate
+    )
+
+
+def test_a_childs_scholarship_judges_the_childs_age_not_the_members():
+    # the member is 65; the child is 10: eligible
+    result = br.evaluate(SCHOLARSHIP, MEMBER, EVENT, TODAY, dependant=child())
+    assert result.amount == 500
+    assert "dependant_age" in result.codes
+    assert "อายุ 10 ปี" in result.text()
+
+
+def test_a_child_above_the_age_limit_is_refused():
+    result = br.evaluate(
+        SCHOLARSHIP, MEMBER, EVENT, TODAY, dependant=child(D(2000, 1, 1))
+    )
+    assert result.refused
+    assert "age_above_max" in result.codes
+    assert "เด็กหญิงใจดี อายุ 25 ปี" in result.text()
+
+
+def test_a_benefit_for_a_child_needs_a_child_named():
+    result = br.evaluate(SCHOLARSHIP, MEMBER, EVENT, TODAY)
+    assert result.refused
+    assert "no_dependant" in result.codes
+
+
+def test_a_benefit_for_a_child_refuses_a_spouse():
+    result = br.evaluate(
+        SCHOLARSHIP, MEMBER, EVENT, TODAY, dependant=child(relationship="spouse")
+    )
+    assert "not_a_child" in result.codes
+
+
+def test_a_dependant_without_birth_date_cannot_pass_an_age_limit():
+    result = br.evaluate(SCHOLARSHIP, MEMBER, EVENT, TODAY, dependant=child(None))
+    assert "age_unknown" in result.codes
+
+
+def test_the_members_own_benefit_ignores_a_dependant():
+    rule = br.Rule(amount=200, min_age=60)
+    result = br.evaluate(rule, MEMBER, EVENT, TODAY, dependant=child())
+    assert result.amount == 200

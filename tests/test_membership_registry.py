@@ -82,3 +82,21 @@ def test_file_duplicates_point_to_the_first_row():
         (4, {"national_id": "a"}),
     ]
     assert r.file_duplicates(rows, "national_id") == {4: 2}
+
+
+@pytest.mark.parametrize(
+    ("join", "today", "paid_until"),
+    [
+        # joined three years ago, register without "paid until": paid up to the
+        # end of the month before the import, not owing since joining
+        (D(2022, 3, 15), D(2025, 6, 12), D(2025, 5, 31)),
+        (D(2025, 5, 31), D(2025, 6, 1), D(2025, 5, 31)),
+        # joined this month: nothing was due yet
+        (D(2025, 6, 2), D(2025, 6, 12), None),
+        (None, D(2025, 6, 12), None),
+    ],
+)
+def test_an_empty_paid_until_is_the_end_of_the_month_before_the_import(
+    join, today, paid_until
+):
+    assert r.assumed_paid_until(join, today) == paid_until

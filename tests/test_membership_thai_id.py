@@ -27,13 +27,54 @@ def test_wrong_check_digit_is_invalid():
     [
         ("12345", "length"),
         ("1234567890abc", "digits"),
-        ("0123456789012", "first_digit"),
+        ("9123456789012", "first_digit"),
         ("1101700123450", "checksum"),
     ],
 )
 def test_validate_names_the_problem(number, problem):
     with pytest.raises(ValueError, match=problem):
         tid.validate(number)
+
+
+def test_numbers_of_people_without_registration_status_start_with_0():
+    number = tid.make("000189012345")
+    assert tid.is_valid(number)
+    assert tid.validate(tid.format_id(number)) == number
+    assert tid.category(number) == "no_status"
+    assert tid.categories(number) == ("no_status",)
+
+
+def test_a_0_number_with_a_wrong_check_digit_is_refused():
+    number = tid.make("000189012345")
+    wrong = number[:12] + str((int(number[12]) + 3) % 10)
+    with pytest.raises(ValueError, match="checksum"):
+        tid.validate(wrong)
+
+
+@pytest.mark.parametrize(
+    ("first", "allowed"),
+    [
+        ("1", ("thai",)),
+        ("3", ("thai", "foreigner")),
+        ("6", ("foreigner",)),
+        ("7", ("foreigner",)),
+        ("8", ("thai", "foreigner")),
+    ],
+)
+def test_the_first_digit_tells_the_persons_category(first, allowed):
+    assert tid.categories(tid.make(f"{first}10170012345")) == allowed
+
+
+def test_an_invalid_number_has_no_category():
+    assert tid.categories("9101700123450") == ()
+    assert tid.category("12345") is None
+
+
+def test_stdnum_refuses_a_leading_0_the_fund_accepts():
+    pin = pytest.importorskip("stdnum.th.pin")
+    number = tid.make("000189012345")
+    assert not pin.is_valid(number)
+    assert tid.is_valid(number)
 
 
 def test_format_is_n_nnnn_nnnnn_nn_n():

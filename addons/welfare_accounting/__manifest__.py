@@ -20,6 +20,7 @@
         "views/account_account_views.xml",
         "views/welfare_matching_request_views.xml",
         "views/welfare_statement_wizard_views.xml",
+        "views/welfare_claim_views.xml",
         "report/welfare_statement_report.xml",
         "report/welfare_fund_status_report.xml",
         "report/welfare_matching_request_report.xml",

@@ -35,10 +35,13 @@
         "report/welfare_member_card_report.xml",
         "wizards/welfare_claim_wizard_views.xml",
         "views/menus.xml",
+        "views/welfare_member_history_views.xml",
+        "views/welfare_claim_fund_rules_views.xml",
     ],
     "demo": [
         "demo/welfare_member_demo.xml",
         "demo/welfare_claim_demo.xml",
+        "demo/welfare_fund_rules_demo.xml",
     ],
     "installable": True,
 }

@@ -202,6 +202,35 @@ class TestIntegrityLedger(ForgedCallsMixin, AccountingCase):
                     move.button_draft()
                 self.assertEqual(move.state, "posted")
 
+    def test_an_undone_payment_is_reversed_once_and_kept(self):
+        claim = self._paid_claim()
+        move = claim.move_id
+        self._as(claim, "committee").action_undo_payment("จ่ายผิดคน")
+        reversal = claim.reversal_move_id
+        # undone once: neither a second undo nor a new payment of the claim
+        with self.assertRaises(UserError):
+            self._as(claim, "committee").action_undo_payment("อีกครั้ง")
+        with self.assertRaises(UserError):
+            self._as(claim, "officer")._mark_paid({"payment_method": "cash"})
+        self.assertEqual(claim.reversal_move_id, reversal)
+        self.assertEqual(
+            self.env["account.move"].search_count(
+                [("reversed_entry_id", "=", move.id)]
+            ),
+            1,
+        )
+        # the history stays: the payment, its entry, the reason, both entries posted
+        self.assertTrue(claim.payment_date)
+        self.assertEqual(claim.paid_by_id, self.users["officer"])
+        self.assertEqual((move | reversal).mapped("state"), ["posted", "posted"])
+        self.assertEqual(claim.payment_undo_reason, "จ่ายผิดคน")
+        # and nobody removes it by hand
+        for role in self.users:
+            with self.subTest(role=role), self.assertRaises(UserError):
+                self._as(claim, role).unlink()
+            with self.subTest(role=role), self.assertRaises(UserError):
+                self._as(claim, role).write({"payment_undo_reason": False})
+
     def test_undoing_a_payment_reverses_its_entry(self):
         claim = self._paid_claim()
         move = claim.move_id

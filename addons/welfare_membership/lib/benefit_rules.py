@@ -11,7 +11,11 @@ Conventions:
 - the fiscal year is CODI's: 1 October - 30 September, named by the CE year in
   which it ends (fiscal year 2025 = 1 Oct 2024 - 30 Sep 2025), shown in BE;
 - the waiting period is met ON the day ``join_date + waiting_days``;
-- years of membership and age are counted in completed years on the event day.
+- years of membership and age are counted in completed years on the event day;
+- a benefit for a dependant (``Rule.claim_for``: a child's scholarship, the
+  birth of a child) judges the age of the dependant named on the claim, not
+  the member's; the membership conditions (waiting period, paid up, claims
+  and caps) stay the member's.
 """
 
 import datetime
@@ -36,6 +40,11 @@ MONTHS_SHORT = [
 AMOUNT_FIXED = "fixed"
 AMOUNT_PER_UNIT = "per_unit"
 AMOUNT_TIERED = "tiered"
+
+# Whom a benefit is for: the member, a child of the member, any dependant.
+FOR_MEMBER = "member"
+FOR_CHILD = "child"
+FOR_DEPENDANT = "dependant"
 
 # Member states in which a member may claim for an event.
 CLAIMING_STATES = ("active", "grace")
@@ -65,6 +74,17 @@ class Rule:
     require_paid_up: bool = False
     min_age: int = 0
     max_age: int = 0
+    claim_for: str = FOR_MEMBER
+
+
+@dataclass(frozen=True)
+class DependantFacts:
+    """The dependant a claim is for (a child, a spouse...)."""
+
+    name: str = ""
+    relationship: str = "child"
+    birthdate: datetime.date = None
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -241,31 +261,60 @@ def _check_paid_up(result, rule, member, event_date):
     return False
 
 
-def _check_age(result, rule, member, event_date):
-    if not rule.min_age and not rule.max_age:
+def _check_dependant(result, rule, dependant):
+    """A benefit for a dependant names one, of the relationship it is for."""
+    if rule.claim_for == FOR_MEMBER:
         return True
-    if not member.birthdate:
+    if dependant is None:
+        who = "บุตร" if rule.claim_for == FOR_CHILD else "ผู้อยู่ในอุปการะ"
         result._add(
-            "age_unknown",
+            "no_dependant",
             REFUSE,
-            "ไม่ทราบวันเกิดของสมาชิก จึงตรวจเงื่อนไขอายุไม่ได้",
+            f"สวัสดิการนี้สำหรับ{who}ของสมาชิก: ต้องระบุ{who}ที่ขอรับ",
         )
         return False
-    age = completed_years(member.birthdate, event_date)
+    if rule.claim_for == FOR_CHILD and dependant.relationship != "child":
+        result._add(
+            "not_a_child",
+            REFUSE,
+            f"สวัสดิการนี้สำหรับบุตรของสมาชิก แต่ {dependant.name} ไม่ใช่บุตร",
+        )
+        return False
+    return True
+
+
+def _check_age(result, rule, member, event_date, dependant=None):
+    if not rule.min_age and not rule.max_age:
+        return True
+    # a benefit for a dependant judges the dependant's age
+    if rule.claim_for != FOR_MEMBER:
+        if dependant is None:
+            return False  # refused by _check_dependant
+        birthdate, who = dependant.birthdate, f"{dependant.name} "
+        unknown = f"ไม่ทราบวันเกิดของ {dependant.name} จึงตรวจเงื่อนไขอายุไม่ได้"
+    else:
+        birthdate, who = member.birthdate, ""
+        unknown = "ไม่ทราบวันเกิดของสมาชิก จึงตรวจเงื่อนไขอายุไม่ได้"
+    if not birthdate:
+        result._add("age_unknown", REFUSE, unknown)
+        return False
+    age = completed_years(birthdate, event_date)
     if rule.min_age and age < rule.min_age:
         result._add(
             "age_below_min",
             REFUSE,
-            f"อายุ {age} ปี ต่ำกว่าเกณฑ์ขั้นต่ำ {rule.min_age} ปี",
+            f"{who}อายุ {age} ปี ต่ำกว่าเกณฑ์ขั้นต่ำ {rule.min_age} ปี",
         )
         return False
     if rule.max_age and age > rule.max_age:
         result._add(
             "age_above_max",
             REFUSE,
-            f"อายุ {age} ปี เกินเกณฑ์สูงสุด {rule.max_age} ปี",
+            f"{who}อายุ {age} ปี เกินเกณฑ์สูงสุด {rule.max_age} ปี",
         )
         return False
+    if who:
+        result._add("dependant_age", INFO, f"{who}อายุ {age} ปี ในวันที่เกิดเหตุ")
     return True
 
 
@@ -395,11 +444,13 @@ def _apply_caps(result, rule, amount, past_in_year, past, fiscal_year):
 # ---------------------------------------------------------------- entry point
 
 
-def evaluate(rule, member, event_date, today, units=0, past_claims=()):
+def evaluate(rule, member, event_date, today, units=0, past_claims=(), dependant=None):
     """Eligible amount of one claim and the reasons, as a :class:`Result`.
 
     ``past_claims``: the member's earlier approved/paid claims of the same
     benefit type (not the claim being evaluated), as :class:`PastClaim`.
+    ``dependant``: the :class:`DependantFacts` of the person a benefit for a
+    dependant is claimed for.
     Every refusal is reported (not only the first), so the officer sees all
     that is missing at once; any refusal makes the amount 0.
     """
@@ -417,7 +468,8 @@ def evaluate(rule, member, event_date, today, units=0, past_claims=()):
         _check_event(result, member, event_date, today),
         _check_waiting(result, rule, member, event_date),
         _check_paid_up(result, rule, member, event_date),
-        _check_age(result, rule, member, event_date),
+        _check_dependant(result, rule, dependant),
+        _check_age(result, rule, member, event_date, dependant),
         _check_counts(result, rule, past_in_year, past, fiscal_year),
     ]
     if amount is None or not all(checks):

@@ -310,6 +310,25 @@ def clean_row(cells, today):
     return values, problems
 
 
+def assumed_paid_until(join_date, import_date):
+    """The "paid until" of a row that leaves it empty: the last day of the
+    month before the import.
+
+    A notebook register often records who is a member, not to which day each
+    one paid. Counting such a member's arrears from the join date would end,
+    at the first arrears run, the membership of everybody who joined more
+    than a few months ago. The fund's register is taken at its word instead:
+    its members are paid up to the import, and this month's contribution is
+    due at the next collection day. A member who joined this month keeps no
+    "paid until" (nothing is due before the join date). None without a join
+    date.
+    """
+    if not join_date:
+        return None
+    last = import_date.replace(day=1) - datetime.timedelta(days=1)
+    return last if last >= join_date else None
+
+
 def file_duplicates(rows, key):
     """{row index: first row index} for rows repeating an earlier row's ``key``."""
     seen = {}

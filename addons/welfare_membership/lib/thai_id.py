@@ -2,6 +2,19 @@
 
 The 13th digit is a check digit: the first twelve digits are weighted 13..2,
 and check = (11 - sum mod 11) mod 10.
+
+The first digit tells the kind of person the registry gave the number to:
+1-5 Thai nationals (by when and how they were registered; 3 and 4 also
+foreigners registered before 1984), 6 foreigners living in Thailand without
+permanent residence, 7 their children born in Thailand, 8 foreigners with
+permanent residence and people naturalised Thai, and 0 people without
+registration status (บุคคลที่ไม่มีสถานะทางทะเบียน: stateless people, children
+of migrant workers, students without papers...), whose numbers carry the same
+check digit. No number starts with 9.
+
+python-stdnum's ``stdnum.th.pin`` refuses numbers starting with 0; the fund
+registers people without registration status, so this module keeps its own
+rules.
 """
 
 import re
@@ -37,8 +50,8 @@ def is_valid(number):
     digits = clean(number)
     if len(digits) != 13 or not _ascii_digits(digits):
         return False
-    if digits[0] in "09":
-        # no ID number starts with 0 or 9
+    if digits[0] == "9":
+        # no ID number starts with 9
         return False
     return check_digit(digits[:12]) == int(digits[12])
 
@@ -54,11 +67,43 @@ def validate(number):
         raise ValueError("digits")
     if len(digits) != 13:
         raise ValueError("length")
-    if digits[0] in "09":
+    if digits[0] == "9":
         raise ValueError("first_digit")
     if check_digit(digits[:12]) != int(digits[12]):
         raise ValueError("checksum")
     return digits
+
+
+#: person categories a number's first digit allows (see the module docstring)
+CATEGORIES_BY_FIRST_DIGIT = {
+    "0": ("no_status",),
+    "1": ("thai",),
+    "2": ("thai",),
+    "3": ("thai", "foreigner"),
+    "4": ("thai", "foreigner"),
+    "5": ("thai",),
+    "6": ("foreigner",),
+    "7": ("foreigner",),
+    "8": ("thai", "foreigner"),
+}
+
+
+def categories(number):
+    """The person categories a valid number allows, most likely first.
+
+    ``thai`` (Thai national), ``foreigner`` (a foreigner with a Thai
+    registration number) or ``no_status`` (a person without registration
+    status, number starting with 0); () for a number that is not valid.
+    """
+    if not is_valid(number):
+        return ()
+    return CATEGORIES_BY_FIRST_DIGIT[clean(number)[0]]
+
+
+def category(number):
+    """The most likely person category of a valid number, else None."""
+    allowed = categories(number)
+    return allowed[0] if allowed else None
 
 
 def format_id(number):

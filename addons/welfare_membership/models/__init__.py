@@ -2,6 +2,9 @@ from . import welfare_contribution_scheme
 from . import welfare_fund
 from . import welfare_member
 from . import welfare_member_beneficiary
+from . import welfare_member_dependant
+from . import welfare_member_period
+from . import welfare_arrears_waiver
 from . import welfare_contribution
 from . import welfare_collection
 from . import welfare_benefit_rule_mixin
@@ -10,7 +13,9 @@ from . import welfare_benefit_template
 from . import welfare_benefit_type
 from . import welfare_claim
 from . import welfare_claim_payee
+from . import welfare_claim_death_payee
 from . import welfare_member_claim
 from . import welfare_member_card
 from . import welfare_fund_benefit
 from . import ir_attachment
+from . import welfare_member_demo

@@ -54,6 +54,7 @@ RULE_FIELDS = (
     "min_age",
     "max_age",
     "payee_type",
+    "claim_for",
 )
 
 
@@ -165,6 +166,21 @@ class WelfareBenefitRuleMixin(models.AbstractModel):
         string="Maximum Age",
         help="Completed years on the day of the event. 0 means no limit.",
     )
+    claim_for = fields.Selection(
+        selection=[
+            ("member", "The Member"),
+            ("child", "A Child of the Member"),
+            ("dependant", "A Dependant of the Member"),
+        ],
+        string="Benefit For",
+        required=True,
+        default="member",
+        help="Whom the benefit is for. For a child or another dependant (a "
+        "scholarship for members' children, the birth of a child), each claim "
+        "names the dependant, registered on the member's form, and the age "
+        "conditions are judged on the dependant's birth date; the waiting "
+        "period, payments and limits remain the member's.",
+    )
     payee_type = fields.Selection(
         selection=[
             ("member", "The Member"),
@@ -236,6 +252,7 @@ class WelfareBenefitRuleMixin(models.AbstractModel):
             require_paid_up=self.require_paid_up,
             min_age=self.min_age,
             max_age=self.max_age,
+            claim_for=self.claim_for or benefit_rules.FOR_MEMBER,
         )
 
     def _get_copy_values(self):

@@ -24,7 +24,14 @@ PAYMENT_METHODS = [
     ("promptpay", "PromptPay"),
 ]
 # The facts a claim is judged on; frozen once the claim leaves the draft.
-CLAIM_FACTS = ("member_id", "benefit_type_id", "event_date", "units", "fund_id")
+CLAIM_FACTS = (
+    "member_id",
+    "benefit_type_id",
+    "event_date",
+    "units",
+    "fund_id",
+    "dependant_id",
+)
 # States whose amounts count toward the member's caps and claim limits.
 COUNTED_STATES = ("approved", "paid")
 
@@ -70,6 +77,20 @@ class WelfareClaim(models.Model):
     )
     member_number = fields.Char(
         related="member_id.member_number",
+    )
+    dependant_id = fields.Many2one(
+        "welfare.member.dependant",
+        string="For Dependant",
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('member_id', '=', member_id)]",
+        help="The child or other dependant a benefit for dependants is claimed "
+        "for: its age conditions are judged on the dependant's birth date.",
+    )
+    claim_for = fields.Selection(
+        related="benefit_type_id.claim_for",
     )
     benefit_type_id = fields.Many2one(
         "welfare.benefit.type",
@@ -235,12 +256,15 @@ class WelfareClaim(models.Model):
     ]
 
     def init(self):
-        # One live claim per member, benefit and event: a partial unique index,
-        # so that cancelled or rejected claims may be filed again.
+        # One live claim per member, benefit, event and dependant: a partial
+        # unique index, so that cancelled or rejected claims may be filed
+        # again, and two children's scholarships of one day are two claims.
+        self.env.cr.execute("DROP INDEX IF EXISTS welfare_claim_member_event_uniq")
         self.env.cr.execute(
             """
-            CREATE UNIQUE INDEX IF NOT EXISTS welfare_claim_member_event_uniq
-                ON welfare_claim (member_id, benefit_type_id, event_date)
+            CREATE UNIQUE INDEX IF NOT EXISTS welfare_claim_member_event_dep_uniq
+                ON welfare_claim (member_id, benefit_type_id, event_date,
+                                  COALESCE(dependant_id, 0))
              WHERE state NOT IN ('cancelled', 'rejected')
             """
         )
@@ -262,7 +286,9 @@ class WelfareClaim(models.Model):
             claim.is_health = claim.category in HEALTH_CATEGORIES
 
     def _past_claims_by_key(self):
-        """{(member id, benefit id): [(claim id, event date, amount)]}, one query."""
+        """{(member id, benefit id, dependant id or False): [(claim id, event
+        date, amount)]}, one query: limits of a benefit for dependants count
+        each dependant's claims (one scholarship a year for each child)."""
         claims = self.filtered(lambda c: c.member_id and c.benefit_type_id)
         if not claims:
             return {}
@@ -277,13 +303,19 @@ class WelfareClaim(models.Model):
                     ("benefit_type_id", "in", claims.benefit_type_id.ids),
                     ("state", "in", COUNTED_STATES),
                 ],
-                ["member_id", "benefit_type_id", "event_date", "amount_approved"],
+                [
+                    "member_id",
+                    "benefit_type_id",
+                    "dependant_id",
+                    "event_date",
+                    "amount_approved",
+                ],
                 load=None,
             )
         )
         past = {}
         for row in rows:
-            key = (row["member_id"], row["benefit_type_id"])
+            key = (row["member_id"], row["benefit_type_id"], row["dependant_id"])
             past.setdefault(key, []).append(
                 (row["id"], row["event_date"], row["amount_approved"])
             )
@@ -301,7 +333,20 @@ class WelfareClaim(models.Model):
             birthdate=member.birthdate,
         )
 
-    @api.depends(*CLAIM_FACTS)
+    @api.model
+    def _dependant_facts(self, dependant):
+        if not dependant:
+            return None
+        # sudo: the rule needs the dependant's birth date whoever prepares it.
+        dependant = dependant.sudo()
+        return benefit_rules.DependantFacts(
+            name=dependant.name,
+            relationship=dependant.relationship,
+            birthdate=dependant.birth_date,
+            active=dependant.active,
+        )
+
+    @api.depends(*CLAIM_FACTS, "dependant_id.birth_date", "dependant_id.relationship")
     def _compute_eligibility(self):
         today = welfare_today(self)
         past = self._past_claims_by_key()
@@ -311,7 +356,11 @@ class WelfareClaim(models.Model):
                 claim.eligibility_notes = False
                 claim.eligibility_refused = False
                 continue
-            key = (claim.member_id.id, claim.benefit_type_id.id)
+            key = (
+                claim.member_id.id,
+                claim.benefit_type_id.id,
+                claim.dependant_id._origin.id or False,
+            )
             history = [
                 benefit_rules.PastClaim(event_date=date, amount=amount)
                 for claim_id, date, amount in past.get(key, [])
@@ -324,6 +373,7 @@ class WelfareClaim(models.Model):
                 today,
                 units=claim.units,
                 past_claims=history,
+                dependant=self._dependant_facts(claim.dependant_id),
             )
             claim.amount_eligible = result.amount
             claim.eligibility_notes = result.text()
@@ -355,11 +405,11 @@ class WelfareClaim(models.Model):
     def _check_double_claim_keys(self, keys, exclude_ids=()):
         """Refuse live claims that repeat a member, benefit and event date.
 
-        ``keys``: [(member id, benefit id, event date)] about to be written.
-        Checked before the database's unique index would refuse them, so the
-        user gets a clear message.
+        ``keys``: [(member id, benefit id, event date, dependant id or False)]
+        about to be written. Checked before the database's unique index would
+        refuse them, so the user gets a clear message.
         """
-        keys = [k for k in keys if all(k)]
+        keys = [(*k[:3], k[3] or False) for k in keys if all(k[:3])]
         if not keys:
             return
         # sudo: a double claim must be found whoever filed the first one.
@@ -372,7 +422,10 @@ class WelfareClaim(models.Model):
                 ("state", "not in", ("cancelled", "rejected")),
             ]
         )
-        seen = {(c.member_id.id, c.benefit_type_id.id, c.event_date): c for c in others}
+        seen = {
+            (c.member_id.id, c.benefit_type_id.id, c.event_date, c.dependant_id.id): c
+            for c in others
+        }
         Member, Benefit = self.env["welfare.member"], self.env["welfare.benefit.type"]
         for key in keys:
             if key in seen:
@@ -393,6 +446,27 @@ class WelfareClaim(models.Model):
                         "data: record the consent on the member's form before "
                         "entering health details.",
                         member=claim.member_id.display_name,
+                    )
+                )
+
+    @api.constrains("dependant_id", "member_id", "benefit_type_id")
+    def _check_dependant(self):
+        for claim in self:
+            if claim.dependant_id and claim.dependant_id.member_id != claim.member_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(dependant)s is not a dependant of %(member)s.",
+                        dependant=claim.dependant_id.name,
+                        member=claim.member_id.display_name,
+                    )
+                )
+            if claim.claim_for not in (False, "member") and not claim.dependant_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(benefit)s is a benefit for a member's child or "
+                        "dependant: choose whom this claim is for (register "
+                        "the dependant on the member's form first).",
+                        benefit=claim.benefit_type_id.name,
                     )
                 )
 
@@ -444,13 +518,16 @@ class WelfareClaim(models.Model):
         for vals in vals_list:
             if vals.get("member_id") and not vals.get("fund_id"):
                 vals["fund_id"] = fund_of.get(vals["member_id"])
-        self.flush_model(["state", "member_id", "benefit_type_id", "event_date"])
+        self.flush_model(
+            ["state", "member_id", "benefit_type_id", "event_date", "dependant_id"]
+        )
         self._check_double_claim_keys(
             [
                 (
                     vals.get("member_id"),
                     vals.get("benefit_type_id"),
                     fields.Date.to_date(vals.get("event_date") or welfare_today(self)),
+                    vals.get("dependant_id"),
                 )
                 for vals in vals_list
                 if vals.get("state", "draft") not in ("cancelled", "rejected")
@@ -530,16 +607,18 @@ class WelfareClaim(models.Model):
                         claims=", ".join(frozen.mapped("name")),
                     )
                 )
-        if {"member_id", "benefit_type_id", "event_date", "state"} & set(vals) and (
-            vals.get("state") not in ("cancelled", "rejected")
-        ):
-            self.flush_model(["state", "member_id", "benefit_type_id", "event_date"])
+        keyed = {"member_id", "benefit_type_id", "event_date", "state", "dependant_id"}
+        if keyed & set(vals) and (vals.get("state") not in ("cancelled", "rejected")):
+            self.flush_model(
+                ["state", "member_id", "benefit_type_id", "event_date", "dependant_id"]
+            )
             self._check_double_claim_keys(
                 [
                     (
                         vals.get("member_id", claim.member_id.id),
                         vals.get("benefit_type_id", claim.benefit_type_id.id),
                         fields.Date.to_date(vals.get("event_date", claim.event_date)),
+                        vals.get("dependant_id", claim.dependant_id.id),
                     )
                     for claim in self
                     if vals.get("state", claim.state) not in ("cancelled", "rejected")
@@ -588,17 +667,8 @@ class WelfareClaim(models.Model):
                         "%(claim)s: name the person to be paid.", claim=claim.name
                     )
                 )
-            if claim.payee_type == "beneficiaries" and not (
-                claim.member_id.beneficiary_ids
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(claim)s is paid to the beneficiaries, but %(member)s "
-                        "has named none.",
-                        claim=claim.name,
-                        member=claim.member_id.display_name,
-                    )
-                )
+            # a member without beneficiaries: the committee decides who is
+            # paid before approving (see welfare_claim_death_payee.py)
         self._workflow_write(
             {
                 "state": "submitted",
@@ -1011,6 +1081,12 @@ class WelfareClaim(models.Model):
                 benefit_type_id=benefit.id,
                 event_date=event_date,
             )
+            if benefit.claim_for != "member":
+                # a benefit for a child: the member's child, born on the day of
+                # a birth, or of school age
+                values["dependant_id"] = member._demo_child(
+                    event_date if benefit.category == "birth" else None
+                ).id
             # judged before it is created: no claim number is spent in vain
             refused = self.new(values).eligibility_refused
             if refused != (state == "refused"):

@@ -45,6 +45,12 @@ STATES = [
 CURRENT_STATES = ("active", "grace", "suspended")
 #: states whose national ID may not repeat within a fund
 HOLDING_STATES = ("applicant", "active", "grace", "suspended", "deceased")
+#: who holds the national ID, as its first digit allows (see lib/thai_id.py)
+PERSON_CATEGORIES = [
+    ("thai", "Thai National"),
+    ("foreigner", "Foreigner with a Thai ID Number"),
+    ("no_status", "Person without Registration Status (ID starts with 0)"),
+]
 AGE_BANDS = [
     ("0_17", "0-17"),
     ("18_39", "18-39"),
@@ -130,6 +136,19 @@ class WelfareMember(models.Model):
         tracking=True,
         groups="welfare_base.group_welfare_officer",
         help="13-digit Thai national ID number, stored without dashes.",
+    )
+    person_category = fields.Selection(
+        PERSON_CATEGORIES,
+        compute="_compute_person_category",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Filled from the first digit of the national ID: 0 is given to "
+        "people without registration status (stateless people, children of "
+        "migrant workers...), 6 and 7 to foreigners living in Thailand; 3, 4 "
+        "and 8 may be Thai or foreign, choose which. A number starting with 0 "
+        "is checked by its check digit like any other.",
     )
     national_id_display = fields.Char(
         string="National ID No.",
@@ -315,6 +334,17 @@ class WelfareMember(models.Model):
             member.search_name = member.partner_id.name
 
     @api.depends("national_id")
+    def _compute_person_category(self):
+        # sudo: the national ID is readable by officers only; only the
+        # category its first digit allows is kept on the member.
+        for member, sudo_member in zip(self, self.sudo(), strict=True):
+            allowed = thai_id.categories(sudo_member.national_id)
+            if allowed and member.person_category not in allowed:
+                member.person_category = allowed[0]
+            elif not member.person_category:
+                member.person_category = "thai"
+
+    @api.depends("national_id")
     @api.depends_context("uid")
     def _compute_national_id_display(self):
         # sudo: the masked form is shown to users who may not read the field
@@ -397,6 +427,25 @@ class WelfareMember(models.Model):
                         "%(number)s is not a valid national ID number (13 digits "
                         "with a correct check digit).",
                         number=member.national_id,
+                    )
+                )
+
+    @api.constrains("national_id", "person_category")
+    def _check_person_category(self):
+        # sudo: as _check_national_id; only the category is named
+        labels = dict(self._fields["person_category"]._description_selection(self.env))
+        for member in self.sudo():
+            allowed = thai_id.categories(member.national_id)
+            if allowed and member.person_category not in allowed:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: a national ID starting with %(digit)s is not "
+                        "given to a person of the category %(category)s; choose "
+                        "%(allowed)s.",
+                        member=member.display_name,
+                        digit=member.national_id[0],
+                        category=labels.get(member.person_category, "-"),
+                        allowed=self.env._(" or ").join(labels[c] for c in allowed),
                     )
                 )
 
@@ -669,6 +718,10 @@ class WelfareMember(models.Model):
         for vals in vals_list:
             if vals.get("national_id"):
                 vals["national_id"] = thai_id.clean(vals["national_id"])
+            # given here: the bulk path computes nothing per row
+            vals.setdefault(
+                "person_category", thai_id.category(vals.get("national_id")) or "thai"
+            )
             if not vals.get("name") and (
                 vals.get("first_name") or vals.get("last_name")
             ):
@@ -1062,8 +1115,18 @@ class WelfareMember(models.Model):
         self._check_reason(reason)
         return self._set_state("terminated", reason)
 
-    def action_reinstate(self, reason):
-        """The committee brings a suspended or terminated member back."""
+    def action_reinstate(self, reason, payment_vals=None):
+        """The committee brings a suspended or terminated member back.
+
+        The arrears must be settled: paid, or waived by the committee
+        (``welfare.arrears.waiver``): a member reinstated with the arrears
+        still owed would be moved back along the ladder by the next arrears
+        run or the first partial payment. A terminated member pays no more
+        contributions, so the payment of the arrears may come with the
+        reinstatement: ``payment_vals`` (amount, date, payment method) is
+        recorded and confirmed for each member as they are reinstated, and
+        the whole is refused when it does not cover the arrears.
+        """
         self._check_committee()
         self._check_reason(reason)
         wrong = self.filtered(
@@ -1077,7 +1140,32 @@ class WelfareMember(models.Model):
                     members=", ".join(wrong.mapped("display_name")),
                 )
             )
+        if payment_vals and payment_vals.get("amount"):
+            # the reinstatement and its payment stand or fall together: a
+            # refusal below rolls both back
+            self._set_state("active", reason)
+            self.env["welfare.contribution"].create(
+                [dict(payment_vals, member_id=member.id) for member in self]
+            ).action_confirm()
+        owing = self._arrears_left()
+        if owing:
+            raise UserError(
+                self.env._(
+                    "%(members)s still owe contributions: record the payment of "
+                    "the arrears, or have the committee waive them, before "
+                    "reinstating.",
+                    members=", ".join(
+                        self.env._(
+                            "%(member)s (%(months)s months)",
+                            member=member.display_name,
+                            months=months,
+                        )
+                        for member, months in owing.items()
+                    ),
+                )
+            )
         self._set_state("active", reason)
+        self._update_arrears()
         return True
 
     def _check_reason(self, reason):

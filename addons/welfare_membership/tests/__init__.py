@@ -17,3 +17,4 @@ from . import test_query_count
 from . import test_member_search
 from . import test_bulk_create
 from . import test_integrity_workflow
+from . import test_fund_rules

@@ -27,6 +27,26 @@ MATRIX = {
         "network": OWN_READ,
         "manager": OWN_ALL,
     },
+    "welfare.member.dependant": {
+        "officer": OWN_ALL,
+        "committee": OWN_ALL,
+        "network": OWN_READ,
+        "manager": OWN_ALL,
+    },
+    # periods are made by the approval and the rejoining only
+    "welfare.member.period": {
+        "officer": OWN_READ,
+        "committee": OWN_READ,
+        "network": OWN_READ,
+        "manager": OWN_READ,
+    },
+    # officers prepare a waiver; the committee approves it (workflow)
+    "welfare.arrears.waiver": {
+        "officer": OWN_ALL,
+        "committee": OWN_ALL,
+        "network": OWN_READ,
+        "manager": OWN_ALL,
+    },
     "welfare.contribution.scheme": {
         "officer": OWN_READ,
         "committee": OWN_READ,
@@ -168,6 +188,12 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
             return self._member_vals(fund, n)
         if model == "welfare.member.beneficiary":
             return {"member_id": member.id, "name": f"ทายาท {n}", "share": 100.0}
+        if model == "welfare.member.dependant":
+            return {"member_id": member.id, "name": f"บุตร {n}"}
+        if model == "welfare.member.period":
+            return {"member_id": member.id, "date_start": self.today}
+        if model == "welfare.arrears.waiver":
+            return {"member_id": member.id, "reason": f"เหตุผล {n}"}
         if model == "welfare.contribution.scheme":
             return {"fund_id": fund.id, "name": f"วันละบาท {n}", "amount": 30.0}
         if model == "welfare.contribution":
@@ -210,6 +236,9 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
         return {
             "welfare.member": {"phone": "0812345678"},
             "welfare.member.beneficiary": {"name": f"ทายาทแก้ไข {n}"},
+            "welfare.member.dependant": {"name": f"บุตรแก้ไข {n}"},
+            "welfare.member.period": {"note": f"แก้ไข {n}"},
+            "welfare.arrears.waiver": {"reason": f"เหตุผลแก้ไข {n}"},
             "welfare.contribution.scheme": {"name": f"แผนแก้ไข {n}"},
             "welfare.contribution": {"payment_reference": "REF-1"},
             "welfare.collection": {"village_no": "5"},
@@ -224,6 +253,15 @@ class TestAccessMatrix(AccessMatrixMixin, TransactionCase):
 
     def test_matrix_beneficiary(self):
         self._check_access_matrix("welfare.member.beneficiary")
+
+    def test_matrix_dependant(self):
+        self._check_access_matrix("welfare.member.dependant")
+
+    def test_matrix_member_period(self):
+        self._check_access_matrix("welfare.member.period")
+
+    def test_matrix_arrears_waiver(self):
+        self._check_access_matrix("welfare.arrears.waiver")
 
     def test_matrix_contribution_scheme(self):
         self._check_access_matrix("welfare.contribution.scheme")

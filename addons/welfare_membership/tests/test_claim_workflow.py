@@ -363,8 +363,12 @@ class TestDeathClaim(BenefitCase):
         self.assertEqual(sum(amounts), 1000.0)
         self.assertEqual(amounts[:2], [333.3, 333.3])
 
-    def test_death_claim_without_beneficiaries_cannot_be_submitted(self):
+    def test_death_claim_without_beneficiaries_waits_for_the_committee(self):
+        """Submitted for the committee's meeting, approved only once the
+        committee decided who is paid (see test_fund_rules)."""
         member = self._member(name="นายไม่มีผู้รับ ทดสอบ")
         claim = self._claim(member, self.death)
+        claim.action_submit()
         with self.assertRaises(UserError):
-            claim.action_submit()
+            claim.with_user(self.committee).action_approve()
+        self.assertEqual(claim.state, "submitted")

@@ -2,10 +2,13 @@ import base64
 import io
 
 import openpyxl
+from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
 
-from ..lib import registry
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
+from ..lib import registry, thai_id
 from .common_membership import MembershipCase, make_id
 
 HEADER = [thai for _key, thai, _en, _req in registry.COLUMNS]
@@ -127,6 +130,58 @@ class TestImport(MembershipCase):
     def test_imported_members_in_arrears_get_their_status(self):
         wizard = self._import(self._xlsx([self._row(60, paid_until="01/01/2563")]))
         self.assertEqual(wizard.created_member_ids.state, "terminated")
+
+    def test_a_register_without_paid_until_ends_nobodys_membership(self):
+        """A member who joined years ago, with "paid until" left empty, stays
+        active and paid up to the end of the month before the import."""
+        today = welfare_today(self.Member)
+        joined = today - relativedelta(years=3)
+        wizard = self._import(
+            self._xlsx(
+                [
+                    self._row(70, paid_until=None, join_date=joined.isoformat()),
+                    self._row(71, paid_until=None, join_date=joined.isoformat()),
+                    self._row(72),
+                ]
+            )
+        )
+        self.assertEqual(wizard.state, "done")
+        self.assertEqual(wizard.assumed_paid_count, 2)
+        end_of_last_month = today.replace(day=1) - relativedelta(days=1)
+        self.assertEqual(wizard.assumed_paid_until, end_of_last_month)
+        members = wizard.created_member_ids.filtered(
+            lambda m: m.first_name in ("นำเข้า70", "นำเข้า71")
+        )
+        self.assertEqual(members.mapped("state"), ["active", "active"])
+        self.assertEqual(members.mapped("paid_until"), [end_of_last_month] * 2)
+        self.assertEqual(members.mapped("months_in_arrears"), [0, 0])
+        # the arrears job the next day terminates nobody either
+        members._update_arrears(today + relativedelta(days=1))
+        self.assertEqual(members.mapped("state"), ["active", "active"])
+        # each member's history says how the date was set
+        for member in members:
+            notes = member.message_ids.mapped("body")
+            self.assertTrue(any("paid until" in str(body) for body in notes), notes)
+        # the row that gave its own date keeps it
+        other = wizard.created_member_ids - members
+        self.assertEqual(str(other.paid_until), "2025-09-30")
+
+    def test_template_explains_an_empty_paid_until(self):
+        wizard = self.env["welfare.member.import"].create({"fund_id": self.fund.id})
+        wizard.action_download_template()
+        notes = openpyxl.load_workbook(
+            io.BytesIO(base64.b64decode(wizard.template_file))
+        )["คำอธิบาย"]
+        texts = [row[1] for row in notes.iter_rows(values_only=True)]
+        self.assertTrue(any("ถ้าเว้นว่าง" in (text or "") for text in texts))
+
+    def test_a_national_id_starting_with_0_is_imported(self):
+        number = thai_id.make("000189012345")
+        wizard = self._import(self._xlsx([self._row(80, national_id=number)]))
+        self.assertEqual(wizard.state, "done")
+        member = wizard.created_member_ids
+        self.assertEqual(member.national_id, number)
+        self.assertEqual(member.person_category, "no_status")
 
     def test_template_can_be_downloaded_and_read_back(self):
         wizard = self.env["welfare.member.import"].create({"fund_id": self.fund.id})

@@ -60,6 +60,20 @@ FORGED_WRITES = [
     ("member_active", {"death_date": D(2025, 1, 1)}),
     ("member_active", {"resign_date": D(2025, 1, 1)}),
     ("member_reissued", {"card_version": 1}),
+    ("claim_submitted", {"death_payee_partner_id": "partner_other"}),
+    ("claim_submitted", {"death_payee_basis": "funeral_organiser"}),
+    ("claim_submitted", {"death_payee_meeting_id": "meeting"}),
+    ("claim_submitted", {"death_payee_decided_by_id": "user_committee"}),
+    ("waiver_draft", {"state": "approved"}),
+    ("waiver_draft", {"approved_by_id": "user_committee"}),
+    ("waiver_draft", {"amount_waived": 1.0}),
+    ("waiver_draft", {"months_waived": 12}),
+    ("waiver_approved", {"state": "cancelled"}),
+    ("waiver_approved", {"waived_until": D(2030, 1, 1)}),
+    ("waiver_approved", {"reason": "ปลอม"}),
+    ("waiver_approved", {"meeting_id": False}),
+    ("period", {"date_start": D(2000, 1, 1)}),
+    ("period", {"date_end": False}),
     ("member_reissued", {"card_issue_date": D(2000, 1, 1)}),
     # the network reviewers certify (see the fund's own tests)
     ("fund", {"certified": True}, {"network"}),
@@ -86,6 +100,11 @@ FORGED_CREATES = [
     ("welfare.member", "member_vals", {"approved_by_id": "user_committee"}),
     ("welfare.member", "member_vals", {"card_version": 9}),
     ("welfare.member", "member_vals", {"months_in_arrears": 4}),
+    ("welfare.claim", "claim_vals", {"death_payee_partner_id": "partner_other"}),
+    ("welfare.arrears.waiver", "waiver_vals", {"state": "approved"}),
+    ("welfare.arrears.waiver", "waiver_vals", {"approved_by_id": "user_committee"}),
+    ("welfare.arrears.waiver", "waiver_vals", {"amount_waived": 100.0}),
+    ("welfare.member.period", "period_vals", {}),
 ]
 
 # records no caller may delete
@@ -97,6 +116,8 @@ PROTECTED_UNLINKS = [
     "contribution_confirmed",
     "collection_closed",
     "member_active",
+    "waiver_approved",
+    "period",
 ]
 
 
@@ -190,6 +211,8 @@ class TestIntegrityWorkflow(ForgedCallsMixin, BenefitCase):
             member = self._member()
             self._as(member, "officer").action_reissue_card()
             return member
+        if key.startswith(("waiver_", "period", "meeting")):
+            return self._make_fund_rule(key)
         if key == "fund":
             return self.fund
         if key == "user_other":
@@ -202,6 +225,21 @@ class TestIntegrityWorkflow(ForgedCallsMixin, BenefitCase):
             return self.env.ref("base.state_th_010")
         raise NotImplementedError(key)
 
+    def _make_fund_rule(self, key):
+        """Waivers, membership periods and meetings, made by their workflow."""
+        if key == "meeting":
+            return self.env["welfare.fund.meeting"].create(
+                {"fund_id": self.fund.id, "name": "ประชุมปลอม"}
+            )
+        if key == "period":
+            member = self.env["welfare.member"].create(self.member_vals())
+            self._as(member, "committee").action_approve()
+            return member.period_ids
+        waiver = self.env["welfare.arrears.waiver"].create(self.waiver_vals())
+        if key == "waiver_approved":
+            self._as(waiver, "committee").action_approve()
+        return waiver
+
     def _resolve(self, vals):
         """Forged values: names of records stand for their ids."""
         resolved = {}
@@ -211,6 +249,7 @@ class TestIntegrityWorkflow(ForgedCallsMixin, BenefitCase):
                 "partner",
                 "collection",
                 "province",
+                "meeting",
             ):
                 value = self._make(value).id
             resolved[name] = value
@@ -222,6 +261,18 @@ class TestIntegrityWorkflow(ForgedCallsMixin, BenefitCase):
             "benefit_type_id": self.benefit.id,
             "event_date": self.today,
         }
+
+    def waiver_vals(self):
+        # a member a year behind, whose arrears the committee may waive
+        member = self._member(paid_until=self.today - datetime.timedelta(days=400))
+        return {
+            "member_id": member.id,
+            "reason": "ประสบอุทกภัย",
+            "meeting_id": self._make("meeting").id,
+        }
+
+    def period_vals(self):
+        return {"member_id": self._member().id, "date_start": self.today}
 
     def payee_vals(self):
         claim = self._claim_in("approved")

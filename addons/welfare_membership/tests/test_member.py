@@ -3,6 +3,7 @@ import datetime
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..lib import thai_id
 from .common_membership import MembershipCase, make_id
 
 
@@ -25,6 +26,31 @@ class TestMember(MembershipCase):
         wrong = valid[:12] + str((int(valid[12]) + 1) % 10)
         with self.assertRaises(ValidationError):
             self._member(national_id=wrong)
+
+    def test_a_person_without_registration_status_is_registered(self):
+        number = thai_id.make("000189012345")
+        member = self._member(national_id=number)
+        self.assertEqual(member.national_id, number)
+        self.assertEqual(member.person_category, "no_status")
+        self.assertEqual(member.national_id_display, thai_id.format_id(number))
+
+    def test_a_0_number_with_a_wrong_check_digit_is_still_refused(self):
+        number = thai_id.make("000189012345")
+        wrong = number[:12] + str((int(number[12]) + 1) % 10)
+        with self.assertRaises(ValidationError):
+            self._member(national_id=wrong)
+
+    def test_the_category_must_fit_the_first_digit(self):
+        member = self._member(national_id=thai_id.make("000189012346"))
+        with self.assertRaisesRegex(ValidationError, "starting with 0"):
+            member.person_category = "thai"
+        foreigner = self._member(national_id=thai_id.make("610170012345"))
+        self.assertEqual(foreigner.person_category, "foreigner")
+        # 3, 4 and 8 are given to Thai and foreign people: the officer chooses
+        either = self._member(national_id=thai_id.make("810170012345"))
+        self.assertEqual(either.person_category, "thai")
+        either.person_category = "foreigner"
+        self.assertEqual(either.person_category, "foreigner")
 
     def test_national_id_is_stored_bare_and_shown_formatted(self):
         number = make_id(777)
@@ -108,11 +134,20 @@ class TestMember(MembershipCase):
         with self.assertRaises(UserError):
             member.action_resign("  ")
 
-    def test_committee_reinstates_a_terminated_member(self):
-        member = self._member()
+    def test_committee_reinstates_a_terminated_member_who_paid(self):
+        member = self._member(
+            paid_until=datetime.date.today() + datetime.timedelta(days=60)
+        )
         member.action_terminate("ขาดส่ง")
         member.with_user(self.committee).action_reinstate("ชำระครบแล้ว")
         self.assertEqual(member.state, "active")
+
+    def test_a_member_still_owing_is_not_reinstated(self):
+        member = self._member()  # joined in 2024, never paid
+        member.action_terminate("ขาดส่ง")
+        with self.assertRaisesRegex(UserError, "still owe contributions"):
+            member.with_user(self.committee).action_reinstate("ขอกลับ")
+        self.assertEqual(member.state, "terminated")
 
     def test_age_and_band_follow_the_birth_date(self):
         member = self._member(birthdate=datetime.date(1950, 1, 1))

@@ -80,6 +80,18 @@ class WelfareMemberImport(models.TransientModel):
         attachment=False,
         readonly=True,
     )
+    assumed_paid_count = fields.Integer(
+        string="Rows without Paid Until",
+        readonly=True,
+        help="Rows that left the column ชำระเงินสมทบถึงวันที่ (paid until) empty: "
+        "their members are counted as paid up to the end of the month before "
+        "the import, so that importing the register ends nobody's membership. "
+        "Each of them has a note saying so in their history.",
+    )
+    assumed_paid_until = fields.Date(
+        string="Counted as Paid Until",
+        readonly=True,
+    )
     created_member_ids = fields.Many2many(
         "welfare.member",
         string="Created Members",
@@ -105,7 +117,7 @@ class WelfareMemberImport(models.TransientModel):
                 "The national ID must have 13 digits: %(value)s", value=value
             ),
             "id_first_digit": lambda: env._(
-                "No national ID starts with 0 or 9: %(value)s", value=value
+                "No national ID starts with 9: %(value)s", value=value
             ),
             "id_checksum": lambda: env._(
                 "The check digit of the national ID is wrong: %(value)s",
@@ -447,6 +459,13 @@ class WelfareMemberImport(models.TransientModel):
         ):
             if values.get(key):
                 vals[key] = values[key]
+        if not values.get("paid_until"):
+            # the register does not say: paid up to the import (see registry)
+            assumed = registry.assumed_paid_until(
+                values.get("join_date"), welfare_today(self)
+            )
+            if assumed:
+                vals["paid_until"] = assumed
         if values.get("house_no"):
             vals["street"] = values["house_no"]
         if values.get("beneficiary_name"):
@@ -490,16 +509,35 @@ class WelfareMemberImport(models.TransientModel):
             "Imported from the registry file %(file)s.", file=self.filename or ""
         )
         created_ids = []
+        assumed_ids = []
         for batch in split_every(CREATE_BATCH, clean):
-            created_ids += Member._bulk_create(
-                [self._prepare_member_values(values) for _n, values in batch],
-                note=note,
-            ).ids
+            vals_list = [self._prepare_member_values(values) for _n, values in batch]
+            members = Member._bulk_create(vals_list, note=note)
+            created_ids += members.ids
+            assumed_ids += [
+                member.id
+                for member, (_n, values) in zip(members, batch, strict=True)
+                if not values.get("paid_until") and member.paid_until
+            ]
         created = Member.browse(created_ids)
+        assumed = Member.browse(assumed_ids)
+        assumed_date = assumed[:1].paid_until
+        if assumed:
+            assumed._bulk_log_note(
+                self.env._(
+                    "The registry file gave no 'paid until' date for this member: "
+                    "contributions are counted as paid up to %(date)s, the end of "
+                    "the month before the import. Record or cancel payments if the "
+                    "member's notebook says otherwise.",
+                    date=self._thai_date(assumed_date),
+                )
+            )
         created._update_arrears()
         self.write(
             {
                 "state": "done",
+                "assumed_paid_count": len(assumed),
+                "assumed_paid_until": assumed_date,
                 "created_count": len(created),
                 "created_member_ids": [fields.Command.set(created.ids)],
                 "error_count": 0,
@@ -507,6 +545,10 @@ class WelfareMemberImport(models.TransientModel):
             }
         )
         return self._reopen()
+
+    def _thai_date(self, date):
+        """A day as the member's history shows it: Buddhist-era year."""
+        return f"{date.day}/{date.month}/{date.year + registry.BE_OFFSET}"
 
     def _reopen(self):
         return {
@@ -588,6 +630,11 @@ class WelfareMemberImport(models.TransientModel):
             ("คอลัมน์", "คำอธิบาย"),
             ("ชื่อ, นามสกุล, เลขประจำตัวประชาชน, วันที่เข้าเป็นสมาชิก", "ต้องกรอก"),
             ("เลขประจำตัวประชาชน", "13 หลัก มีหรือไม่มีขีดก็ได้ ระบบตรวจเลขหลักสุดท้าย"),
+            (
+                "เลขที่ขึ้นต้นด้วย 0",
+                "รับได้: ออกให้บุคคลที่ไม่มีสถานะทางทะเบียน ระบบบันทึกประเภทบุคคลให้ "
+                "(6, 7 = คนต่างด้าว) เลขที่ขึ้นต้นด้วย 9 ไม่มี",
+            ),
             ("วันที่", "วัน/เดือน/ปี พ.ศ. หรือ ค.ศ. เช่น 15/08/2510 หรือ 15/08/1967"),
             ("คำนำหน้า", "นาย, นาง, นางสาว, เด็กชาย, เด็กหญิง"),
             ("เพศ", "ชาย, หญิง"),
@@ -598,7 +645,12 @@ class WelfareMemberImport(models.TransientModel):
             ("ตำบล", "ชื่อตำบลในจังหวัดของกองทุน หรือรหัสตำบล 6 หลัก"),
             ("ความสัมพันธ์", "คู่สมรส, บุตร, บิดา, มารดา, พี่น้อง, หลาน, ญาติ, อื่นๆ"),
             ("เลขที่สมาชิก", "เว้นว่างได้ ระบบจะออกเลขให้"),
-            ("ชำระเงินสมทบถึงวันที่", "วันสุดท้ายที่เงินสมทบครอบคลุม (ถ้ามี)"),
+            (
+                "ชำระเงินสมทบถึงวันที่",
+                "วันสุดท้ายที่เงินสมทบครอบคลุม ถ้าเว้นว่าง ระบบถือว่าสมาชิกชำระครบถึง"
+                "วันสิ้นเดือนก่อนวันนำเข้า (การนำเข้าทะเบียนเดิมไม่ทำให้ผู้ใดพ้นสมาชิกภาพ) "
+                "บันทึกไว้ในประวัติของสมาชิก และแจ้งจำนวนแถวในผลการนำเข้า",
+            ),
             (
                 "การนำเข้าซ้ำ",
                 "แถวของบุคคลที่มีในทะเบียนแล้ว (เลขประจำตัวและชื่อตรงกัน) จะข้ามไป",
