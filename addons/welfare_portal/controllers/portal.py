@@ -122,27 +122,18 @@ class WelfarePortal(CustomerPortal):
         return request.render("welfare_portal.portal_my_membership", values)
 
     def _welfare_dependants(self, member_sudo):
-        """The member's dependants as rows to show, or None where the
-        registry does not keep dependants."""
-        if "welfare.member.dependant" not in request.env:
-            return None
+        """The member's dependants (read-only), as rows to show."""
         Dependant = request.env["welfare.member.dependant"]
-        relationships = {}
-        if "relationship" in Dependant._fields:
-            relationships = dict(
-                Dependant._fields["relationship"]._description_selection(request.env)
-            )
-        # sudo: the dependants of the member's own membership (checked)
-        dependants = Dependant.sudo().search([("member_id", "=", member_sudo.id)])
+        relationships = dict(
+            Dependant._fields["relationship"]._description_selection(request.env)
+        )
+        # the user's own member's dependants, through the portal record rule
+        dependants = Dependant.search([("member_id", "=", member_sudo.id)])
         return [
             {
                 "name": dependant.name,
-                "relationship": relationships.get(dependant.relationship, "")
-                if relationships
-                else "",
-                "birth_date": dependant.birth_date
-                if "birth_date" in Dependant._fields
-                else False,
+                "relationship": relationships.get(dependant.relationship, ""),
+                "birth_date": dependant.birth_date,
             }
             for dependant in dependants
         ]
@@ -239,6 +230,7 @@ class WelfarePortal(CustomerPortal):
                         files=files,
                         health_details=post.get("health_details"),
                         units=self._float(post.get("units")),
+                        dependant_id=self._int(post.get("dependant_id")),
                     )
                 return request.redirect(f"/my/welfare/claim/{claim.id}?message=sent")
             except UserError as exc:
@@ -246,6 +238,10 @@ class WelfarePortal(CustomerPortal):
         values = self._welfare_values(
             member,
             benefits=member._portal_benefits(),
+            # the user's own member's dependants, through the portal rule
+            dependants=request.env["welfare.member.dependant"].search(
+                [("member_id", "=", member.id)]
+            ),
             health_categories=HEALTH_CATEGORIES,
             error=error,
             post=post,

@@ -254,6 +254,7 @@ class WelfareMember(models.Model):
         files=(),
         health_details=None,
         units=0.0,
+        dependant_id=None,
     ):
         """A draft claim of this member, as the member asked from the portal.
 
@@ -299,6 +300,14 @@ class WelfareMember(models.Model):
                 )
             )
         self._portal_check_files(files)
+        dependant = self.env["welfare.member.dependant"]
+        if dependant_id:
+            # sudo: the dependants of this member only (checked by the caller)
+            dependant = dependant.sudo().search(
+                [("id", "=", dependant_id), ("member_id", "=", self.id)]
+            )
+            if not dependant:
+                raise UserError(self.env._("Choose one of your dependants."))
         # sudo: members may not create claims; the portal makes a draft claim
         # of the member's own membership (checked by the caller), with the
         # facts the member gave only. The claim's own rules apply (health
@@ -309,6 +318,7 @@ class WelfareMember(models.Model):
             "event_date": event_date,
             "description": description,
             "units": max(float(units or 0.0), 0.0),
+            "dependant_id": dependant.id,
         }
         if health_details:
             vals["health_details"] = health_details

@@ -231,3 +231,27 @@ class TestPortalAccess(PortalCase):
         self.authenticate("por_member_behind", "por_member_behind")
         page = self._get(f"/my/welfare/{behind.id}")
         self.assertIn(f"{due:,.2f}", page.text)
+
+    def test_dependants_shown_read_only_and_only_own(self):
+        Dependant = self.env["welfare.member.dependant"]
+        mine = Dependant.create(
+            {
+                "member_id": self.member_a.id,
+                "name": "เด็กชายต้นกล้า ใจดี",
+                "relationship": "child",
+                "birth_date": datetime.date(2015, 4, 1),
+            }
+        )
+        theirs = Dependant.create(
+            {"member_id": self.member_b.id, "name": "เด็กหญิงดาว ลับ"}
+        )
+        self.assertEqual(Dependant.with_user(self.user_a).search([]), mine)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.user_a).read(["name"])
+        with self.assertRaises(AccessError):
+            mine.with_user(self.user_a).write({"name": "แก้ชื่อเอง"})
+        self.authenticate("por_member_a", "por_member_a")
+        page = self._get(f"/my/welfare/{self.member_a.id}")
+        self.assertIn("เด็กชายต้นกล้า ใจดี", page.text)
+        self.assertIn("2558", page.text)
+        self.assertNotIn("เด็กหญิงดาว ลับ", page.text)

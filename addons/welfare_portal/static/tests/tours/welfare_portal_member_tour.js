@@ -46,11 +46,11 @@ registry.category("web_tour.tours").add("welfare_portal_member", {
             run: "click",
         },
         {
-            content: "Choose a benefit that is not about health",
+            content: "Choose a benefit for the member, not about health",
             trigger: "select#welfare_benefit",
             run() {
                 const option = [...this.anchor.options].find(
-                    (o) => o.value && o.dataset.health === "0"
+                    (o) => o.value && o.dataset.health === "0" && o.dataset.member === "1"
                 );
                 this.anchor.value = option.value;
                 this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
