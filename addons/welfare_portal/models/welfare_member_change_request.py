@@ -1,0 +1,190 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.welfare_base.models.welfare_date import welfare_today
+
+STATES = [
+    ("submitted", "Submitted"),
+    ("done", "Done"),
+    ("refused", "Refused"),
+]
+
+
+class WelfareMemberChangeRequest(models.Model):
+    """A member's request to change their beneficiaries or other details.
+
+    Sent from the member portal: the member's records are read-only there.
+    The fund's officer makes the change on the member's form, then marks the
+    request done, or refuses it with a reason; the member sees the answer on
+    the portal.
+    """
+
+    _name = "welfare.member.change.request"
+    _description = "Member Change Request"
+    _inherit = [
+        "welfare.workflow.guard.mixin",
+        "welfare.fund.owned.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "id desc"
+    _workflow_initial = {"state": ("submitted",)}
+
+    member_id = fields.Many2one(
+        "welfare.member",
+        string="Member",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        readonly=True,
+    )
+    fund_id = fields.Many2one(
+        compute="_compute_fund_id",
+        store=True,
+        precompute=True,
+    )
+    subject = fields.Selection(
+        [
+            ("beneficiaries", "Beneficiaries"),
+            ("dependants", "Dependants"),
+            ("contact", "Address or Phone"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="beneficiaries",
+    )
+    details = fields.Text(
+        required=True,
+        help="The change the member asks for, in their words.",
+    )
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        required=True,
+        default="submitted",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    decided_by_id = fields.Many2one(
+        "res.users",
+        string="Decided By",
+        readonly=True,
+        copy=False,
+    )
+    decided_date = fields.Date(
+        string="Decision Date",
+        readonly=True,
+        copy=False,
+    )
+    refuse_reason = fields.Text(
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+
+    @api.depends("member_id")
+    def _compute_fund_id(self):
+        for request in self:
+            request.fund_id = request.member_id.fund_id
+
+    @api.model
+    def _get_workflow_fields(self):
+        return super()._get_workflow_fields() | {
+            "decided_by_id",
+            "decided_date",
+            "refuse_reason",
+            "member_id",
+            "fund_id",
+        }
+
+    def _workflow_refused_create_fields(self, vals):
+        # member and fund are set on creation; afterwards they never move
+        return super()._workflow_refused_create_fields(vals) - {"member_id", "fund_id"}
+
+    def _workflow_unlink_guarded(self):
+        return self
+
+    def _compute_display_name(self):
+        labels = dict(self._fields["subject"]._description_selection(self.env))
+        for request in self:
+            request.display_name = self.env._(
+                "%(subject)s: %(member)s",
+                subject=labels.get(request.subject, ""),
+                member=request.member_id.display_name or "",
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_open(self):
+        closed = self.filtered(lambda r: r.state != "submitted")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(requests)s is already answered.",
+                    requests=", ".join(closed.mapped("display_name")),
+                )
+            )
+
+    def action_done(self):
+        """The officer made the change on the member's form."""
+        self.check_access("write")
+        self._check_open()
+        self._workflow_write(
+            {
+                "state": "done",
+                "decided_by_id": self.env.user.id,
+                "decided_date": welfare_today(self),
+            }
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_refuse(self, reason):
+        """The officer refuses the change, saying why."""
+        self.check_access("write")
+        self._check_open()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for refusing the request."))
+        self._workflow_write(
+            {
+                "state": "refused",
+                "decided_by_id": self.env.user.id,
+                "decided_date": welfare_today(self),
+                "refuse_reason": reason,
+            }
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_open_refuse_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Refuse Request"),
+            "res_model": "welfare.member.change.request.refuse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+
+class WelfareMemberChangeRequestRefuse(models.TransientModel):
+    _name = "welfare.member.change.request.refuse"
+    _description = "Refuse a Member's Change Request"
+
+    request_id = fields.Many2one(
+        "welfare.member.change.request",
+        required=True,
+        ondelete="cascade",
+    )
+    reason = fields.Text(
+        required=True,
+    )
+
+    def action_confirm(self):
+        self.request_id.action_refuse(self.reason)
+        return {"type": "ir.actions.act_window_close"}
