@@ -110,6 +110,18 @@ class TestPromptpayConcurrency(TransactionCase):
                 payments.move_id | payments.reversal_move_id
             ) | transfers.statement_line_id.move_id
             partner = member.partner_id
+            if moves:
+                # the reconciliation of the bank line with the payment's entry
+                cr.execute(
+                    "DELETE FROM account_partial_reconcile "
+                    "WHERE debit_move_id IN %(lines)s OR credit_move_id IN %(lines)s",
+                    {"lines": tuple(moves.line_ids.ids) or (0,)},
+                )
+                cr.execute(
+                    "UPDATE account_move_line SET full_reconcile_id = NULL "
+                    "WHERE id IN %s",
+                    (tuple(moves.line_ids.ids) or (0,),),
+                )
             for table, ids in (
                 ("account_move", moves.ids),
                 ("welfare_promptpay_transfer", transfers.ids),
