@@ -51,6 +51,16 @@ class WelfareContribution(models.Model):
         self.ensure_one()
         return "entry_fee" if self.kind == "entry_fee" else "contribution"
 
+    def _welfare_liquidity_account(self, fund, accounts=None):
+        """The account the money of this payment is in (cash, bank...).
+
+        ``accounts``: the fund's ``_welfare_accounts()`` when the caller looks
+        up several. A hook: a payment matched from a bank statement line
+        waits in the bank's outstanding receipts until the line clears it.
+        """
+        self.ensure_one()
+        return fund._welfare_liquidity_account(self.payment_method, accounts=accounts)
+
     def _welfare_move_label(self):
         self.ensure_one()
         return f"{self.receipt_number or ''} {self.member_id.display_name}".strip()
@@ -108,12 +118,9 @@ class WelfareContribution(models.Model):
                     }
                 )
             )
-            method = contribution.payment_method
-            if method not in accounts:
-                accounts[method] = fund._welfare_liquidity_account(
-                    method, accounts=book
-                )
-            liquidity[accounts[method]] += contribution.amount
+            liquidity[contribution._welfare_liquidity_account(fund, accounts=book)] += (
+                contribution.amount
+            )
         single_partner = (
             self.member_id.partner_id if len(self.member_id) == 1 else False
         )
@@ -184,9 +191,9 @@ class WelfareContribution(models.Model):
                             }
                         )
                     )
-                    liquidity[
-                        fund._welfare_liquidity_account(contribution.payment_method)
-                    ] += contribution.amount
+                    liquidity[contribution._welfare_liquidity_account(fund)] += (
+                        contribution.amount
+                    )
                 for account, amount in liquidity.items():
                     lines.append(
                         fields.Command.create(
