@@ -282,3 +282,10 @@ def test_missing_event_date_is_refused():
 def test_amounts_are_rounded_to_the_satang():
     rule = br.Rule(amount_type="per_unit", amount=33.333, unit_label="วัน")
     assert run(rule, units=3).amount == 100.0
+
+
+def test_paid_up_is_the_month_before_the_day():
+    # the one definition: every month before the day's month is covered
+    assert br.is_paid_up(D(2025, 8, 31), D(2025, 9, 30))
+    assert not br.is_paid_up(D(2025, 8, 30), D(2025, 9, 1))
+    assert not br.is_paid_up(None, D(2025, 9, 1))

@@ -51,6 +51,20 @@ class WelfareContribution(models.Model):
         self.ensure_one()
         return "entry_fee" if self.kind == "entry_fee" else "contribution"
 
+    def _welfare_liquidity_key(self):
+        """Where the money went: cash taken at a collection day stays with the
+        collector (Cash with Collectors) until it is handed over; other
+        payments go to the fund's cash or bank by their method."""
+        self.ensure_one()
+        if self.payment_method == "cash" and self.collection_id:
+            return "cash_collector"
+        return self.payment_method
+
+    def _welfare_liquidity(self, fund, key, accounts=None):
+        if key == "cash_collector":
+            return fund._welfare_account("cash_collector", accounts=accounts)
+        return fund._welfare_liquidity_account(key, accounts=accounts)
+
     def _welfare_move_label(self):
         self.ensure_one()
         return f"{self.receipt_number or ''} {self.member_id.display_name}".strip()
@@ -108,11 +122,9 @@ class WelfareContribution(models.Model):
                     }
                 )
             )
-            method = contribution.payment_method
+            method = contribution._welfare_liquidity_key()
             if method not in accounts:
-                accounts[method] = fund._welfare_liquidity_account(
-                    method, accounts=book
-                )
+                accounts[method] = self._welfare_liquidity(fund, method, book)
             liquidity[accounts[method]] += contribution.amount
         single_partner = (
             self.member_id.partner_id if len(self.member_id) == 1 else False
@@ -185,7 +197,9 @@ class WelfareContribution(models.Model):
                         )
                     )
                     liquidity[
-                        fund._welfare_liquidity_account(contribution.payment_method)
+                        self._welfare_liquidity(
+                            fund, contribution._welfare_liquidity_key()
+                        )
                     ] += contribution.amount
                 for account, amount in liquidity.items():
                     lines.append(

@@ -10,3 +10,6 @@ from . import test_hardening_concurrency
 from . import test_hardening_bad_input
 from . import test_query_count
 from . import test_integrity_ledger
+from . import test_numbering
+from . import test_status_year_end
+from . import test_cash_transfer

@@ -21,7 +21,8 @@ RECEIPT_CATEGORIES = (
     "other_income",
 )
 ADMIN_CATEGORIES = ("staff", "travel", "stationery", "meeting", "other_expense")
-ASSET_CATEGORIES = ("cash", "bank", "investment")
+# cash with collectors is the fund's money too, until handed over
+ASSET_CATEGORIES = ("cash", "cash_collector", "bank", "investment")
 
 
 class WelfareAssessmentIndicator(models.AbstractModel):
