@@ -3,7 +3,7 @@ import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.welfare_base.tests.report_reader import (
     normalize,
@@ -20,9 +20,11 @@ SUMMARY = "welfare_accounting.action_report_welfare_provincial_summary"
 
 
 @tagged("post_install", "-at_install")
-class TestStatusAtYearEnd(AccountingCase):
+class TestStatusAtYearEnd(AccountingCase, HttpCase):
     """The fund status form and the provincial summary of a chosen fiscal year
-    count members as they stood on 30 September of that year, not today."""
+    count members as they stood on 30 September of that year, not today.
+
+    HttpCase: wkhtmltopdf fetches the report assets from the test server."""
 
     @classmethod
     def setUpClass(cls):
