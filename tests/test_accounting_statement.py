@@ -1,3 +1,5 @@
+import datetime
+
 from pure_loader import load
 
 s = load("welfare_accounting", "lib/statement.py")
@@ -46,3 +48,12 @@ def test_difference_shows_movements_outside_receipts_and_payments():
     assert st["difference"] == 0.0
     st = s.build({"cash": 100.0}, {"cash": 40.0}, {}, {})
     assert st["difference"] == -60.0
+
+
+def test_year_end_documents_default_to_the_year_just_ended_in_october():
+    # October - December: the year that ended on 30 September
+    assert s.report_fiscal_year(datetime.date(2026, 10, 1)) == 2026
+    assert s.report_fiscal_year(datetime.date(2026, 12, 31)) == 2026
+    # from January: the year in progress
+    assert s.report_fiscal_year(datetime.date(2027, 1, 1)) == 2027
+    assert s.report_fiscal_year(datetime.date(2026, 9, 30)) == 2026

@@ -337,3 +337,10 @@ def test_the_members_own_benefit_ignores_a_dependant():
     rule = br.Rule(amount=200, min_age=60)
     result = br.evaluate(rule, MEMBER, EVENT, TODAY, dependant=child())
     assert result.amount == 200
+
+
+def test_paid_up_is_the_month_before_the_day():
+    # the one definition: every month before the day's month is covered
+    assert br.is_paid_up(D(2025, 8, 31), D(2025, 9, 30))
+    assert not br.is_paid_up(D(2025, 8, 30), D(2025, 9, 1))
+    assert not br.is_paid_up(None, D(2025, 9, 1))

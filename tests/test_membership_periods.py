@@ -68,3 +68,16 @@ def test_proposed_amount_for_a_member_paid_up_is_one_instalment():
 def test_bad_scheme_is_refused(rate, period):
     with pytest.raises(ValueError):
         p.cover(D(2025, 1, 1), 10, rate, period)
+
+
+def test_a_year_of_a_monthly_scheme_is_twelve_instalments():
+    # 30 baht a month: a year's worth is 12 x 30 = 360, not 365 days at 1 baht
+    assert p.yearly_amount(30, "month") == 360
+    assert p.yearly_amount(1, "day") == 365
+    assert p.yearly_amount(365, "year") == 365
+
+
+def test_a_month_of_each_scheme():
+    assert p.monthly_amount(1, "day") == 30
+    assert p.monthly_amount(30, "month") == 30
+    assert p.monthly_amount(360, "year") == 30

@@ -13,7 +13,6 @@
     "data": [
         "security/welfare_accounting_security.xml",
         "security/ir.model.access.csv",
-        "data/ir_sequence_data.xml",
         "data/welfare_accounting_data.xml",
         "views/welfare_grant_views.xml",
         "views/welfare_fund_views.xml",
@@ -21,6 +20,8 @@
         "views/welfare_matching_request_views.xml",
         "views/welfare_statement_wizard_views.xml",
         "views/welfare_claim_views.xml",
+        "views/welfare_fund_status_wizard_views.xml",
+        "views/welfare_cash_transfer_views.xml",
         "report/welfare_statement_report.xml",
         "report/welfare_fund_status_report.xml",
         "report/welfare_matching_request_report.xml",

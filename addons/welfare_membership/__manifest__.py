@@ -17,6 +17,7 @@
         "data/welfare_membership_data.xml",
         "data/welfare_membership_cron.xml",
         "views/welfare_member_views.xml",
+        "views/welfare_member_status_views.xml",
         "views/welfare_contribution_scheme_views.xml",
         "views/welfare_contribution_views.xml",
         "views/welfare_collection_views.xml",

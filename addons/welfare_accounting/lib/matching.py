@@ -11,6 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 MIN_YEARS = 1
 MAX_TIMES = 3
+#: default cap of the matching asked for one member in a year: the classic
+#: scheme's year, one baht a day (365 baht), matched 1:1
+DEFAULT_CAP = 365.0
 ELIGIBLE_STATES = ("active",)
 
 # Reasons a member does not count (keys for the translated labels of the model).
@@ -64,6 +67,32 @@ def eligibility(
     if (times_matched or 0) >= max_times:
         return MAX_REACHED
     return ELIGIBLE
+
+
+def share_in_period(amount, start, end, date_from, date_to, price=None):
+    """Part of a payment covering ``start`` .. ``end`` that pays for days of
+    ``date_from`` .. ``date_to``: contributions count for the period they pay
+    for, not the day they were paid (arrears paid late belong to the years
+    they cover, advance payments to the years ahead).
+
+    ``price(start, end)``, when given, is the scheme's price of a stretch of
+    days: when it prices the whole payment exactly, the part inside is priced
+    the same way (30 baht a month covering September and October: 30 in each
+    year). Otherwise the payment is shared by days. Rounded to the satang.
+    """
+    if not amount or not start or not end or end < start:
+        return 0.0
+    low, high = max(start, date_from), min(end, date_to)
+    if high < low:
+        return 0.0
+    if start >= date_from and end <= date_to:
+        return float(amount)
+    if price is not None and abs(price(start, end) - amount) < 0.005:
+        return min(float(price(low, high)), float(amount))
+    days = (high - low).days + 1
+    total = (end - start).days + 1
+    share = Decimal(str(amount)) * days / total
+    return float(share.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def matching_amount(contributions, rate=1.0, cap=0.0):

@@ -7,7 +7,10 @@ here, which orders them, totals them and checks the admin-cost share.
 from decimal import ROUND_HALF_UP, Decimal
 
 # Order of the lines on CODI's financial report.
-ASSET_CATEGORIES = ("cash", "bank", "investment")
+ASSET_CATEGORIES = ("cash", "cash_collector", "bank", "investment")
+# Money moved between the fund's own cash and bank: shown as transfers,
+# never as receipts or payments.
+TRANSFER_KINDS = ("handover", "deposit")
 RECEIPT_CATEGORIES = (
     "contribution",
     "codi_seed",
@@ -46,7 +49,7 @@ def admin_share(admin_total, receipts_total):
     return money(100.0 * admin_total / receipts_total)
 
 
-def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT):
+def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT, transfers=None):
     """Totals of a statement.
 
     ``opening`` and ``closing`` map asset categories to balances; ``receipts`` and
@@ -54,8 +57,12 @@ def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT):
     The returned dict has every category in CODI's order, the totals, the
     admin-cost share, whether it is over ``limit``, and ``difference``: what
     moved the cash and bank other than these receipts and payments (0 for a
-    ledger that holds only the fund's postings).
+    ledger that holds only the fund's postings). ``transfers`` maps
+    TRANSFER_KINDS to the period's cash handed by collectors to the fund and
+    cash deposited in the bank: moves between the fund's own assets, listed
+    apart, in neither the receipts nor the payments.
     """
+    transfers = transfers or {}
     receipts_total = money(sum(receipts.get(c, 0.0) for c in RECEIPT_CATEGORIES))
     payments_total = money(sum(payments.get(c, 0.0) for c in PAYMENT_CATEGORIES))
     admin_total = money(sum(payments.get(c, 0.0) for c in ADMIN_CATEGORIES))
@@ -67,6 +74,7 @@ def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT):
         "closing": {c: money(closing.get(c)) for c in ASSET_CATEGORIES},
         "receipts": {c: money(receipts.get(c)) for c in RECEIPT_CATEGORIES},
         "payments": {c: money(payments.get(c)) for c in PAYMENT_CATEGORIES},
+        "transfers": {k: money(transfers.get(k)) for k in TRANSFER_KINDS},
         "opening_total": opening_total,
         "closing_total": closing_total,
         "receipts_total": receipts_total,
@@ -80,3 +88,16 @@ def build(opening, closing, receipts, payments, limit=ADMIN_LIMIT):
             closing_total - opening_total - receipts_total + payments_total
         ),
     }
+
+
+def report_fiscal_year(today):
+    """The CODI fiscal year a year-end document is printed for by default.
+
+    In October, November and December (the quarter in which funds report
+    the year that ended on 30 September) the year just ended; from January
+    on, the year in progress. Printing in October thus gives the completed
+    year, not the new one that has just begun with nothing in it.
+    Fiscal years are named by the C.E. year in which they end.
+    """
+    current = today.year + 1 if today.month >= 10 else today.year
+    return current - 1 if today.month >= 10 else current

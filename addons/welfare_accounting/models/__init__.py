@@ -8,3 +8,6 @@ from . import welfare_member
 from . import welfare_contribution
 from . import welfare_claim
 from . import welfare_matching_request
+from . import welfare_collection
+from . import welfare_cash_handover
+from . import welfare_bank_deposit

@@ -2,6 +2,7 @@ from odoo import fields, models
 
 CODI_CATEGORIES = [
     ("cash", "Cash"),
+    ("cash_collector", "Cash with Collectors"),
     ("bank", "Bank Deposits"),
     ("investment", "Other Investments"),
     ("fund_balance", "Fund Balance"),

@@ -54,11 +54,16 @@ class WelfareContribution(models.Model):
     def _welfare_liquidity_account(self, fund, accounts=None):
         """The account the money of this payment is in (cash, bank...).
 
-        ``accounts``: the fund's ``_welfare_accounts()`` when the caller looks
-        up several. A hook: a payment matched from a bank statement line
-        waits in the bank's outstanding receipts until the line clears it.
+        Cash taken at a collection day stays with the collector (Cash with
+        Collectors) until it is handed over; other payments go to the fund's
+        cash or bank by their method. ``accounts``: the fund's
+        ``_welfare_accounts()`` when the caller looks up several. A hook: a
+        payment matched from a bank statement line waits in the bank's
+        outstanding receipts until the line clears it.
         """
         self.ensure_one()
+        if self.payment_method == "cash" and self.collection_id:
+            return fund._welfare_account("cash_collector", accounts=accounts)
         return fund._welfare_liquidity_account(self.payment_method, accounts=accounts)
 
     def _welfare_move_label(self):

@@ -50,6 +50,23 @@ class WelfareFund(models.Model):
         string="Number of Grants",
         compute="_compute_grant_count",
     )
+    codi_matching_cap = fields.Float(
+        string="CODI Matching Cap per Member",
+        default=matching_lib.DEFAULT_CAP,
+        digits=(16, 2),
+        tracking=True,
+        help="Highest matching a CODI matching request asks for one member in a "
+        "fiscal year, proposed on every new request: by default 365 baht, a "
+        "year of the classic one baht a day. 0 for no cap.",
+    )
+
+    _sql_constraints = [
+        (
+            "codi_matching_cap_positive",
+            "CHECK(codi_matching_cap >= 0)",
+            "The CODI matching cap per member cannot be negative.",
+        ),
+    ]
 
     @api.depends("company_id.chart_template")
     def _compute_books_ready(self):
@@ -79,6 +96,15 @@ class WelfareFund(models.Model):
         return super(
             WelfareFund, self.with_context(chart_template_load=True)
         )._create_fund_company(vals)
+
+    @api.model
+    def _get_workflow_group_fields(self):
+        # what a matching request asks per member is the fund's configuration
+        admin = ("welfare_base.group_welfare_manager",)
+        return {
+            **super()._get_workflow_group_fields(),
+            "codi_matching_cap": admin,
+        }
 
     def _has_welfare_data(self):
         return super()._has_welfare_data() or bool(self.grant_ids)
@@ -110,7 +136,6 @@ class WelfareFund(models.Model):
                     )
                 )
             chart._load(TEMPLATE_CODE, company, install_demo=False)
-            fund._welfare_create_sequences()
             # Set up while installing, there is no language in the context: the
             # note is then written in the language of the database's users.
             lang = self.env.lang or self.env.user.lang
@@ -144,29 +169,39 @@ class WelfareFund(models.Model):
         )
         return True
 
-    def _welfare_create_sequences(self):
-        """Numbering of grants and matching requests of its own for each fund."""
-        # sudo: sequences are configuration; these belong to the fund's company.
-        Sequence = self.env["ir.sequence"].sudo()
-        vals_list = []
-        for fund in self:
-            for code, prefix, padding in (
-                ("welfare.grant", "GR/%(year)s/", 4),
-                ("welfare.matching.request", "MR/%(year)s/", 3),
-            ):
-                if not Sequence.search_count(
-                    [("code", "=", code), ("company_id", "=", fund.company_id.id)]
-                ):
-                    vals_list.append(
-                        {
-                            "name": f"{fund.code} {code}",
-                            "code": code,
-                            "prefix": prefix,
-                            "padding": padding,
-                            "company_id": fund.company_id.id,
-                        }
-                    )
-        Sequence.create(vals_list)
+    @api.model
+    def _welfare_add_collector_cash_accounts(self):
+        """Books set up before cash handovers existed get the account *Cash
+        with Collectors* of the chart (run at every install and update)."""
+        funds = self.with_context(active_test=False).search([]).filtered("books_ready")
+        # sudo: accounts are accounting configuration; the account is made in
+        # each fund's own company, as the chart would have made it.
+        Account = self.env["account.account"].sudo()
+        have = {
+            company.id
+            for [company] in Account._read_group(
+                [
+                    ("company_ids", "in", funds.company_id.ids),
+                    ("welfare_codi_category", "=", "cash_collector"),
+                ],
+                ["company_ids"],
+            )
+        }
+        vals_list = [
+            {
+                "name": "Cash with Collectors",
+                "code": "110150",
+                "account_type": "asset_current",
+                "welfare_codi_category": "cash_collector",
+                "company_ids": [(6, 0, fund.company_id.ids)],
+            }
+            for fund in funds
+            if fund.company_id.id not in have
+        ]
+        accounts = Account.create(vals_list)
+        if accounts and self.env["res.lang"].search_count([("code", "=", "th_TH")]):
+            accounts.with_context(lang="th_TH").write({"name": "เงินสดในมือผู้เก็บเงิน"})
+        return True
 
     def _welfare_post_existing(self):
         """Post what the funds held before their books existed (at install)."""
@@ -357,7 +392,13 @@ class WelfareFund(models.Model):
                 payments[category] += balance
                 if category == "benefit":
                     benefits[benefit or "other"] += balance
-        result = statement_lib.build(opening, closing, receipts, payments)
+        result = statement_lib.build(
+            opening,
+            closing,
+            receipts,
+            payments,
+            transfers=self._welfare_transfers(date_from, date_to),
+        )
         result["benefits"] = {
             key: statement_lib.money(benefits.get(key))
             for key, _label in self.env["account.account"]
@@ -367,6 +408,33 @@ class WelfareFund(models.Model):
         result["matching_rounds"] = self._welfare_matching_by_round(date_from, date_to)
         result["date_from"] = date_from
         result["date_to"] = date_to
+        return result
+
+    def _welfare_transfers(self, date_from, date_to):
+        """Cash handed over by collectors and deposited in the bank in the
+        period: {transfer kind: amount}, from the signed records."""
+        self.ensure_one()
+        result = {}
+        for kind, model, state in (
+            ("handover", "welfare.cash.handover", "done"),
+            ("deposit", "welfare.bank.deposit", "posted"),
+        ):
+            # sudo: sums of the fund's own records, for readers of the statement
+            groups = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        ("fund_id", "=", self.id),
+                        ("state", "=", state),
+                        ("date", ">=", date_from),
+                        ("date", "<=", date_to),
+                    ],
+                    [],
+                    ["amount:sum"],
+                )
+            )
+            result[kind] = groups[0][0] or 0.0
         return result
 
     def _welfare_matching_by_round(self, date_from, date_to):
@@ -423,12 +491,15 @@ class WelfareFund(models.Model):
         # sudo: the form sums the fund's own members, claims and ledger for
         # its committee and network, who may not read every detail row.
         Member = self.env["welfare.member"].sudo().with_context(active_test=False)
-        members = Member.search([("fund_id", "=", self.id)])
-        current = members.filtered(lambda m: m.state in CURRENT_STATES)
+        # members as they stood at the end of the fiscal year, from their
+        # status history: not today's counts
+        members = Member._states_on(self, cutoff)
         one_year_ago = cutoff - relativedelta(years=1)
+        ever = [row for row in members if row[4] != "applicant"]
+        current = [row for row in ever if row[4] in CURRENT_STATES]
         by_type = defaultdict(int)
-        for member in current:
-            by_type[member.member_type] += 1
+        for row in current:
+            by_type[row[3]] += 1
         type_labels = Member._fields["member_type"]._description_selection(self.env)
         Claim = self.env["welfare.claim"].sudo()
         benefits = []
@@ -503,22 +574,17 @@ class WelfareFund(models.Model):
             "date_to": date_to,
             "chair": committee.filtered(lambda c: c.role == "chair")[:1].partner_id,
             "coordinator": secretary.partner_id,
+            "members_on": cutoff,
             "members_at_founding": len(
-                members.filtered(
-                    lambda m: (
-                        m.join_date
-                        and self.founding_date
-                        and m.join_date <= self.founding_date
-                    )
-                )
+                [
+                    row
+                    for row in ever
+                    if self.founding_date and row[2] <= self.founding_date
+                ]
             ),
-            "members_accumulated": len(
-                members.filtered(lambda m: m.state != "applicant")
-            ),
+            "members_accumulated": len(ever),
             "members_current": len(current),
-            "members_one_year": len(
-                current.filtered(lambda m: m.join_date and m.join_date <= one_year_ago)
-            ),
+            "members_one_year": len([row for row in current if row[2] <= one_year_ago]),
             "members_by_type": [
                 (label, by_type.get(key, 0)) for key, label in type_labels
             ],
@@ -556,16 +622,14 @@ class WelfareFund(models.Model):
         sums = defaultdict(lambda: defaultdict(float))
         for company, account, balance in groups:
             sums[company.id][account.welfare_codi_category] += balance
-        # sudo: counts of current members per fund, of the funds checked above only.
-        members = dict(
-            self.env["welfare.member"]
-            .sudo()
-            ._read_group(
-                [("fund_id", "in", self.ids), ("state", "in", CURRENT_STATES)],
-                ["fund_id"],
-                ["__count"],
-            )
-        )
+        # sudo: counts of current members per fund at the end of the period,
+        # from their status history, of the funds checked above only.
+        members = defaultdict(int)
+        for _id, fund_id, _join, _type, state in (
+            self.env["welfare.member"].sudo()._states_on(self, date_to)
+        ):
+            if state in CURRENT_STATES:
+                members[fund_id] += 1
         rows = []
         for fund in self:
             ledger = sums[fund.company_id.id]
@@ -576,7 +640,7 @@ class WelfareFund(models.Model):
             rows.append(
                 {
                     "fund": fund,
-                    "members": members.get(fund, 0),
+                    "members": members.get(fund.id, 0),
                     "members_leg": receipts("contribution", "entry_fee"),
                     "codi_leg": receipts("codi_seed", "codi_matching"),
                     "local_leg": receipts("local_government"),

@@ -258,14 +258,10 @@ class WelfareGrant(models.Model):
             )
         for fund, grants in self.grouped("fund_id").items():
             fund._welfare_check_books()
-            for grant in grants:
-                if grant.name == "/":
-                    grant.name = (
-                        self.env["ir.sequence"]
-                        .with_company(fund.company_id)
-                        .next_by_code("welfare.grant")
-                        or "/"
-                    )
+            # numbered within the fund and the B.E. year of the money received
+            Numbers = self.env["welfare.document.sequence"]
+            for grant in grants.filtered(lambda g: g.name == "/"):
+                grant.name = Numbers._take_numbers(fund, "welfare.grant", grant.date)[0]
             moves = fund._welfare_post_moves(
                 [grant._prepare_move_values() for grant in grants]
             )

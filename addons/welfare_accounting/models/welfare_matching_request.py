@@ -1,8 +1,11 @@
+import functools
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.welfare_base.lib import thai_format
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
+from odoo.addons.welfare_membership.lib import periods
 
 from ..lib import matching
 
@@ -12,9 +15,16 @@ class WelfareMatchingRequest(models.Model):
 
     Members count when active and members for at least a year on 30 September
     of the fiscal year, and matched fewer than three times; the amount per member
-    is their contributions of the fiscal year times the rate, at most the cap.
-    Recording the money received creates the matching grant of the round and
-    counts one matching for every member included.
+    is their contributions for the fiscal year (the part of each payment that
+    covers days of the year, whenever it was paid) times the rate, at most the
+    cap (the fund's setting by default). Recording the money received creates
+    the matching grant of the round and counts one matching for every member
+    included.
+
+    A round is one allocation of CODI matching money to the fund, numbered
+    from the fund's first (1, 2, 3...): usually one a fiscal year. A fund
+    makes one request per fiscal year and round; a cancelled request does not
+    count, so it can be made again.
     """
 
     _name = "welfare.matching.request"
@@ -56,9 +66,10 @@ class WelfareMatchingRequest(models.Model):
     )
     matching_round = fields.Integer(
         required=True,
-        default=1,
         tracking=True,
-        help="CODI round this request is for.",
+        help="CODI's allocation of matching money this request is for, numbered "
+        "from the fund's first (1, 2, 3...); usually one a fiscal year. "
+        "One request per fiscal year and round.",
     )
     rate = fields.Float(
         string="Matching Rate",
@@ -69,7 +80,8 @@ class WelfareMatchingRequest(models.Model):
     )
     cap_per_member = fields.Monetary(
         string="Cap per Member",
-        help="Highest amount asked for one member; 0 for no cap.",
+        help="Highest amount asked for one member in the year; by default the "
+        "fund's setting (365 baht, a year of one baht a day). 0 for no cap.",
     )
     min_years = fields.Integer(
         string="Minimum Years of Membership",
@@ -159,6 +171,17 @@ class WelfareMatchingRequest(models.Model):
         ),
     ]
 
+    def init(self):
+        # one live request per fund, fiscal year and round; a cancelled one
+        # may be made again
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS welfare_matching_request_round_uniq
+                ON welfare_matching_request (fund_id, fiscal_year, matching_round)
+             WHERE state != 'cancelled'
+            """
+        )
+
     @api.depends("fiscal_year")
     def _compute_fiscal_year_be(self):
         for request in self:
@@ -232,6 +255,40 @@ class WelfareMatchingRequest(models.Model):
                     )
                 )
 
+    def _check_round_free(self, keys):
+        """Refuse a second live request of a fund, fiscal year and round.
+
+        ``keys``: (fund id, fiscal year, round) of the requests about to be
+        saved (not cancelled), checked before the database's unique index
+        would refuse them without a word a user can read.
+        """
+        seen = set()
+        Fund = self.env["welfare.fund"]
+        for key in keys:
+            fund_id, fiscal_year, matching_round = key
+            taken = key in seen or self.search_count(
+                [
+                    ("id", "not in", self.ids),
+                    ("fund_id", "=", fund_id),
+                    ("fiscal_year", "=", fiscal_year),
+                    ("matching_round", "=", matching_round),
+                    ("state", "!=", "cancelled"),
+                ],
+                limit=1,
+            )
+            if taken:
+                raise ValidationError(
+                    self.env._(
+                        "Fund %(fund)s already has a CODI matching request for "
+                        "fiscal year %(year)s, round %(round)s. Open that request, "
+                        "cancel it first, or give another round.",
+                        fund=Fund.browse(fund_id).display_name,
+                        year=fiscal_year + thai_format.BE_OFFSET,
+                        round=matching_round,
+                    )
+                )
+            seen.add(key)
+
     @api.model
     def _get_workflow_fields(self):
         """Submission, the money received and its grant: set by the actions."""
@@ -250,15 +307,54 @@ class WelfareMatchingRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        requests = super().create(vals_list)
-        for request in requests.filtered(lambda r: r.name == "/"):
-            request.name = (
-                self.env["ir.sequence"]
-                .with_company(request.company_id)
-                .next_by_code("welfare.matching.request")
-                or "/"
+        Fund = self.env["welfare.fund"]
+        for vals in vals_list:
+            fund = Fund.browse(vals.get("fund_id")) or self._default_fund_id()
+            if not fund:
+                continue
+            vals.setdefault(
+                "fiscal_year", thai_format.fiscal_year_of(welfare_today(self))
             )
+            if not vals.get("matching_round"):
+                vals["matching_round"] = self._next_round(fund)
+            if "cap_per_member" not in vals:
+                vals["cap_per_member"] = fund.codi_matching_cap
+        self._check_round_free(
+            [
+                (vals["fund_id"], vals.get("fiscal_year"), vals["matching_round"])
+                for vals in vals_list
+                if vals.get("fund_id")
+                and vals.get("matching_round")
+                and vals.get("state", "draft") != "cancelled"
+            ]
+        )
+        requests = super().create(vals_list)
+        # numbered within the fund and the B.E. fiscal year asked for
+        Numbers = self.env["welfare.document.sequence"]
+        for request in requests.filtered(lambda r: r.name == "/" and r.fund_id):
+            request.name = Numbers._take_numbers(
+                request.fund_id,
+                "welfare.matching.request",
+                None,
+                year_be=request.fiscal_year + thai_format.BE_OFFSET,
+            )[0]
         return requests
+
+    def write(self, vals):
+        if {"fund_id", "fiscal_year", "matching_round", "state"} & set(vals):
+            keys = []
+            for request in self:
+                if vals.get("state", request.state) == "cancelled":
+                    continue
+                keys.append(
+                    (
+                        vals.get("fund_id", request.fund_id.id),
+                        vals.get("fiscal_year", request.fiscal_year),
+                        vals.get("matching_round", request.matching_round),
+                    )
+                )
+            self._check_round_free(keys)
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_received(self):
@@ -271,11 +367,13 @@ class WelfareMatchingRequest(models.Model):
     def _onchange_fund_id(self):
         if self.fund_id:
             self.matching_round = self._next_round(self.fund_id)
+            self.cap_per_member = self.fund_id.codi_matching_cap
 
     @api.model
     def _next_round(self, fund):
+        """The round after the fund's last request that is not cancelled."""
         groups = self._read_group(
-            [("fund_id", "=", fund.id), ("state", "=", "received")],
+            [("fund_id", "=", fund.id), ("state", "!=", "cancelled")],
             [],
             ["matching_round:max"],
         )
@@ -308,11 +406,52 @@ class WelfareMatchingRequest(models.Model):
             for member in members
         }
 
+    def _contributions_for_year(self, members):
+        """``{member id: baht paid for the fiscal year}``: each confirmed
+        contribution counts for the days it covers inside the year, whenever
+        it was paid (arrears paid late, advance payments: not this year's)."""
+        self.ensure_one()
+        date_from, date_to = matching.fiscal_year_bounds(self.fiscal_year)
+        scheme = self.fund_id.contribution_scheme_id
+        price = (
+            functools.partial(periods.price, rate=scheme.amount, period=scheme.period)
+            if scheme and scheme.amount > 0
+            else None
+        )
+        payments = self.env["welfare.contribution"].search_fetch(
+            [
+                ("member_id", "in", members.ids),
+                ("kind", "=", "contribution"),
+                ("state", "=", "confirmed"),
+                "|",
+                "&",
+                ("period_start", "<=", date_to),
+                ("period_end", ">=", date_from),
+                "&",
+                ("period_start", "=", False),
+                "&",
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["member_id", "amount", "date", "period_start", "period_end"],
+        )
+        paid = {}
+        for payment in payments:
+            # a payment without a covered period (bought not a day) counts on
+            # the day it was paid
+            start = payment.period_start or payment.date
+            end = payment.period_end if payment.period_start else payment.date
+            share = matching.share_in_period(
+                payment.amount, start, end, date_from, date_to, price
+            )
+            member_id = payment.member_id.id
+            paid[member_id] = round(paid.get(member_id, 0.0) + share, 2)
+        return paid
+
     def action_compute_lines(self):
         """List the members who count and their amounts (replaces the list)."""
         self._check_state(("draft",))
         Member = self.env["welfare.member"]
-        Contribution = self.env["welfare.contribution"]
         for request in self:
             members = Member.search(
                 [
@@ -321,20 +460,7 @@ class WelfareMatchingRequest(models.Model):
                 ],
                 order="member_number, id",
             )
-            date_from, date_to = matching.fiscal_year_bounds(request.fiscal_year)
-            paid = dict(
-                Contribution._read_group(
-                    [
-                        ("member_id", "in", members.ids),
-                        ("kind", "=", "contribution"),
-                        ("state", "=", "confirmed"),
-                        ("date", ">=", date_from),
-                        ("date", "<=", date_to),
-                    ],
-                    ["member_id"],
-                    ["amount:sum"],
-                )
-            )
+            paid = request._contributions_for_year(members)
             times = request._times_matched(members)
             lines, _skipped = matching.build_lines(
                 [
@@ -343,7 +469,7 @@ class WelfareMatchingRequest(models.Model):
                         "state": member.state,
                         "join_date": member.join_date,
                         "times_matched": times[member.id],
-                        "contributions": paid.get(member, 0.0),
+                        "contributions": paid.get(member.id, 0.0),
                     }
                     for member in members
                 ],

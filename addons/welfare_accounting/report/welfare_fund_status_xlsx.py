@@ -2,6 +2,8 @@ import re
 
 from odoo import models
 
+from odoo.addons.welfare_base.lib import thai_format
+
 from .welfare_reports import current_fiscal_year, report_helpers
 
 
@@ -127,6 +129,17 @@ class WelfareFundStatusXlsx(models.AbstractModel):
 
     def _write_members(self, sheet, row, status, fmt):
         row = self._write_section(sheet, row, self.env._("2. Members"), fmt)
+        self._text(
+            sheet,
+            row,
+            0,
+            self.env._(
+                "Members as they stood on %(day)s",
+                day=thai_format.thai_date(status["members_on"]),
+            ),
+            fmt["text"],
+        )
+        row += 1
         for label, key in (
             (self.env._("Members at founding"), "members_at_founding"),
             (self.env._("Accumulated members (since founding)"), "members_accumulated"),

@@ -33,9 +33,14 @@ def report_helpers(env):
 
 
 def current_fiscal_year(env, data=None):
+    """The fiscal year chosen for the document, else the default one: the
+    year just ended from October to December, the current year afterwards
+    (see ``statement.report_fiscal_year``)."""
     data = data or {}
     year = data.get("fiscal_year") or env.context.get("welfare_fiscal_year")
-    return int(year) if year else thai_format.fiscal_year_of(welfare_today(env.user))
+    if year:
+        return int(year)
+    return statement_lib.report_fiscal_year(welfare_today(env.user))
 
 
 class ReportWelfareStatement(models.AbstractModel):

@@ -88,6 +88,21 @@ class WelfareStatementXlsx(models.AbstractModel):
             st["payments"],
         )
         row = line(row, self.env._("Total payments"), st["payments_total"], bold=True)
+        sheet.write(
+            row + 1,
+            0,
+            self.env._("Transfers between the fund's cash and bank (not receipts)"),
+            fmt["head"],
+        )
+        sheet.write(row + 1, 1, self.env._("Baht"), fmt["head"])
+        row = line(
+            row + 2,
+            self.env._("Cash handed over by collectors"),
+            st["transfers"]["handover"],
+        )
+        row = line(
+            row, self.env._("Cash deposited in the bank"), st["transfers"]["deposit"]
+        )
         row = section(
             row + 1,
             self.env._("Closing balance"),

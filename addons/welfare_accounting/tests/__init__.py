@@ -12,3 +12,6 @@ from . import test_query_count
 from . import test_integrity_ledger
 from . import test_tours
 from . import test_readback_accounting
+from . import test_numbering
+from . import test_status_year_end
+from . import test_cash_transfer

@@ -53,9 +53,11 @@ class TestContributionPostings(AccountingCase):
         self.assertEqual(
             income.partner_id, self.member.partner_id | self.member2.partner_id
         )
+        # the cash stays with the collector until handed over to the fund
         self.assertEqual(
-            self._lines(move, self._account(self.fund, "cash")).debit, 30.0
+            self._lines(move, self._account(self.fund, "cash_collector")).debit, 30.0
         )
+        self.assertFalse(self._lines(move, self._account(self.fund, "cash")))
         self.assertEqual(
             self._lines(move, self._account(self.fund, "bank")).debit, 60.0
         )

@@ -31,11 +31,15 @@ class TestReports(AccountingCase, HttpCase):
                 "date": D(2025, 5, 1),
             }
         ).action_post()
+        # paid until the end of fiscal year 2025: the 360 baht paid on
+        # 1 December 2025 pay for fiscal year 2026
+        cls.member._workflow_write({"paid_until": D(2025, 9, 30)})
         payments = cls._payment(cls.member, 360.0, "cash", date=D(2025, 12, 1))
         payments |= cls._payment(
             cls.member2, 100.0, "cash", date=D(2026, 1, 5), kind="entry_fee"
         )
         payments.action_confirm()
+        cls.member._workflow_write({"state": "active"})
         grants = Grant.create(
             [
                 {

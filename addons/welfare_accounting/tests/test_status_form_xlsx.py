@@ -47,7 +47,9 @@ class TestStatusFormXlsx(AccountingCase):
             cls.year_start - datetime.timedelta(days=10),
             cls.year_start - datetime.timedelta(days=1),
         )
-        content, kind = cls.env["ir.actions.report"]._render(REPORT, cls.fund.ids, {})
+        content, kind = cls.env["ir.actions.report"]._render(
+            REPORT, cls.fund.ids, {"fiscal_year": cls.fiscal_year}
+        )
         cls.kind = kind
         cls.sheet = openpyxl.load_workbook(io.BytesIO(content)).active
 

@@ -160,7 +160,10 @@ class WelfareAssessmentIndicator(models.AbstractModel):
 
     def _indicator_mem_paid_up(self, funds, date_from, date_to):
         day = self._reference_date(date_to)
-        return self._member_shares(funds, day, SQL("m.paid_until >= %s", day))
+        # "paid up" as claims' eligibility defines it: one definition
+        return self._member_shares(
+            funds, day, self.env["welfare.member"]._sql_paid_up("m", day)
+        )
 
     def _indicator_mem_valid_id_address(self, funds, date_from, date_to):
         return self._member_shares(

@@ -2,6 +2,8 @@ import datetime
 
 from odoo import Command
 
+from odoo.addons.welfare_membership.lib import benefit_rules
+
 from .common import AssessmentCase
 
 
@@ -133,9 +135,43 @@ class TestMembershipIndicators(AssessmentCase):
 
     def test_share_of_members_paid_up_at_period_end(self):
         values = self._values("mem_paid_up")
-        # paid until 31 Dec., 30 Sept. (the last day counts) and 31 Oct.: 3 of 5
-        self.assertEqual(values[self.fund_a.id], 60.0)
+        # paid up on 30 Sept. = every month before September covered, as for
+        # claims: paid until 31 Dec., 30 Sept., 29 Sept. and 31 Oct.; the
+        # member who joined on 30 Sept. never paid: 4 of 5
+        self.assertEqual(values[self.fund_a.id], 80.0)
         self.assertIsNone(values[self.fund_empty.id])
+
+    def test_paid_up_share_agrees_with_claim_eligibility(self):
+        """The indicator counts as paid up exactly the members a benefit
+        requiring members paid up would not refuse for arrears."""
+        day = datetime.date(2025, 9, 30)
+        rule = benefit_rules.Rule(amount=100, require_paid_up=True)
+        counted = self.members_a.filtered(
+            lambda m: m.state not in ("applicant", "deceased") and m.join_date <= day
+        )
+        eligible = [
+            member
+            for member in counted
+            if "not_paid_up"
+            not in benefit_rules.evaluate(
+                rule,
+                benefit_rules.MemberFacts(
+                    join_date=member.join_date, paid_until=member.paid_until
+                ),
+                day,
+                day,
+            ).codes
+        ]
+        self.assertEqual(len(counted), 5)
+        self.assertEqual(
+            self._values("mem_paid_up")[self.fund_a.id],
+            100.0 * len(eligible) / len(counted),
+        )
+        # and the member model answers the same, member by member
+        paid_up = counted._is_paid_up(day)
+        self.assertEqual(
+            {m.id for m in eligible}, {mid for mid, ok in paid_up.items() if ok}
+        )
 
     def test_share_of_members_with_valid_id_and_address(self):
         values = self._values("mem_valid_id_address")

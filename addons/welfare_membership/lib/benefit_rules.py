@@ -179,8 +179,16 @@ def paid_up_required_until(event_date):
     A member is paid up on the event day when every month before the month of
     the event is covered: members who pay on the village's monthly collection
     day are not refused for the current month they have not reached yet.
+    This is the suite's one definition of "paid up": claims' eligibility and
+    the assessment's share of members paid up both use it.
     """
     return event_date.replace(day=1) - datetime.timedelta(days=1)
+
+
+def is_paid_up(paid_until, day):
+    """Whether contributions covering up to ``paid_until`` make a member paid
+    up on ``day`` (see :func:`paid_up_required_until`)."""
+    return bool(paid_until) and paid_until >= paid_up_required_until(day)
 
 
 def _round(amount):
@@ -245,9 +253,9 @@ def _check_waiting(result, rule, member, event_date):
 def _check_paid_up(result, rule, member, event_date):
     if not rule.require_paid_up:
         return True
-    needed = paid_up_required_until(event_date)
-    if member.paid_until and member.paid_until >= needed:
+    if is_paid_up(member.paid_until, event_date):
         return True
+    needed = paid_up_required_until(event_date)
     covered = (
         f"ส่งเงินสมทบถึง {thai_date(member.paid_until)}"
         if member.paid_until

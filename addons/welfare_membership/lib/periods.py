@@ -16,6 +16,11 @@ from dateutil.relativedelta import relativedelta
 ONE_DAY = datetime.timedelta(days=1)
 DAYS_WORTH = {"day": 1, "month": 30, "year": 365}
 PERIODS = tuple(DAYS_WORTH)
+#: instalments of each period in a year: a year's worth follows the scheme's
+#: own period (12 x 30 baht a month = 360, not 365 days at 1 baht)
+PER_YEAR = {"day": 365, "month": 12, "year": 1}
+#: instalments of each period in a month (a daily scheme's month is 30 days)
+PER_MONTH = {"day": 30, "month": 1, "year": 1 / 12}
 
 
 def _check(rate, period):
@@ -37,6 +42,18 @@ def daily_rate(rate, period):
     """Baht a day under the scheme: 30 a month -> 1 a day."""
     _check(rate, period)
     return rate / DAYS_WORTH[period]
+
+
+def yearly_amount(rate, period):
+    """A year's worth under the scheme: 1 a day -> 365, 30 a month -> 360."""
+    _check(rate, period)
+    return round(rate * PER_YEAR[period], 2)
+
+
+def monthly_amount(rate, period):
+    """A month's worth: 1 a day -> 30, 30 a month -> 30, 365 a year -> 30.42."""
+    _check(rate, period)
+    return round(rate * PER_MONTH[period], 2)
 
 
 def coverage_start(paid_until, join_date, pay_date):

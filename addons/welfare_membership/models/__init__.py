@@ -15,6 +15,8 @@ from . import welfare_claim
 from . import welfare_claim_payee
 from . import welfare_claim_death_payee
 from . import welfare_member_claim
+from . import welfare_member_paid_up
+from . import welfare_member_status
 from . import welfare_member_card
 from . import welfare_fund_benefit
 from . import ir_attachment

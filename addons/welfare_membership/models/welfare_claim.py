@@ -567,34 +567,17 @@ class WelfareClaim(models.Model):
         return guarded
 
     def _assign_numbers(self):
-        """Claim numbers of many claims: one sequence lookup and one query of
-        numbers per company and year, not two queries per claim."""
-        # sudo: the numbering sequence is configuration officers cannot read
-        Sequence = self.env["ir.sequence"].sudo()
-        groups = self.grouped(lambda c: (c.company_id, c.event_date.year))
-        for (company, _year), claims in groups.items():
-            sequence = Sequence.search(
-                [
-                    ("code", "=", "welfare.claim"),
-                    ("company_id", "in", [company.id, False]),
-                ],
-                order="company_id",
-                limit=1,
-            )
-            if not sequence:
+        """Claim numbers within each fund and Buddhist-era year (สค.2569/0001),
+        gapless, one numbering statement per fund, not one per claim. A claim
+        takes the year in which it is filed (the day in Thailand)."""
+        today = welfare_today(self)
+        Numbers = self.env["welfare.document.sequence"]
+        for fund, claims in self.grouped("fund_id").items():
+            if not fund:
                 continue
-            date = claims[0].event_date
-            if sequence.implementation != "standard" or sequence.use_date_range:
-                for claim in claims:
-                    claim.name = sequence._next(sequence_date=date)
-                continue
-            self.env.cr.execute(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                (f"ir_sequence_{sequence.id:03d}", len(claims)),
-            )
-            dated = sequence.with_context(ir_sequence_date=date)
-            for claim, (number,) in zip(claims, self.env.cr.fetchall(), strict=True):
-                claim.name = dated.get_next_char(number)
+            numbers = Numbers._take_numbers(fund, "welfare.claim", today, len(claims))
+            for claim, number in zip(claims, numbers, strict=True):
+                claim.name = number
 
     def write(self, vals):
         if set(vals) & set(CLAIM_FACTS):

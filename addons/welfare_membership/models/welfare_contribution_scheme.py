@@ -69,10 +69,12 @@ class WelfareContributionScheme(models.Model):
     monthly_amount = fields.Monetary(
         string="A Month's Worth",
         compute="_compute_equivalents",
+        help="A daily scheme's month is 30 days; a yearly scheme's, a twelfth.",
     )
     yearly_amount = fields.Monetary(
         string="A Year's Worth",
         compute="_compute_equivalents",
+        help="Twelve months of a monthly scheme, 365 days of a daily one.",
     )
 
     _sql_constraints = [
@@ -94,13 +96,14 @@ class WelfareContributionScheme(models.Model):
     @api.depends("amount", "period")
     def _compute_equivalents(self):
         for scheme in self:
-            daily = (
-                periods.daily_rate(scheme.amount, scheme.period)
-                if scheme.amount > 0 and scheme.period
-                else 0.0
+            valid = scheme.amount > 0 and scheme.period
+            # a year's worth follows the scheme's own period
+            scheme.monthly_amount = (
+                periods.monthly_amount(scheme.amount, scheme.period) if valid else 0.0
             )
-            scheme.monthly_amount = daily * 30
-            scheme.yearly_amount = daily * 365
+            scheme.yearly_amount = (
+                periods.yearly_amount(scheme.amount, scheme.period) if valid else 0.0
+            )
 
     @api.constrains("grace_months", "suspend_months", "terminate_months")
     def _check_thresholds(self):

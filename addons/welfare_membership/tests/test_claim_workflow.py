@@ -28,7 +28,8 @@ class TestClaimWorkflow(BenefitCase):
     def test_officer_submits_a_claim(self):
         claim = self._submitted()
         self.assertEqual(claim.state, "submitted")
-        self.assertTrue(claim.name.startswith("CLM/"))
+        # numbered within the fund and the Buddhist-era year
+        self.assertRegex(claim.name, r"^สค\.25\d\d/\d{4}$")
 
     def test_officer_cannot_approve(self):
         claim = self._submitted()

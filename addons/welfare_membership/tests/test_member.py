@@ -164,3 +164,9 @@ class TestMember(MembershipCase):
         self.assertEqual((scheme.amount, scheme.period), (1.0, "day"))
         self.assertEqual(scheme.monthly_amount, 30.0)
         self.assertEqual(scheme.yearly_amount, 365.0)
+
+    def test_a_monthly_scheme_year_is_twelve_months(self):
+        scheme = self.other_fund.contribution_scheme_id
+        scheme.write({"amount": 30.0, "period": "month"})
+        self.assertEqual(scheme.monthly_amount, 30.0)
+        self.assertEqual(scheme.yearly_amount, 360.0)
