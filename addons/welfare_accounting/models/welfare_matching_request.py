@@ -362,6 +362,11 @@ class WelfareMatchingRequest(models.Model):
             raise UserError(
                 self.env._("A request whose money was received cannot be deleted.")
             )
+        Numbers = self.env["welfare.document.sequence"]
+        for fund, requests in self.grouped("fund_id").items():
+            Numbers._release_numbers(
+                fund, "welfare.matching.request", requests.mapped("name")
+            )
 
     @api.onchange("fund_id")
     def _onchange_fund_id(self):

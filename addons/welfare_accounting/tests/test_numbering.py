@@ -1,5 +1,6 @@
 import datetime
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.welfare_base.lib import thai_format
@@ -103,3 +104,32 @@ class TestNumbering(AccountingCase):
             [first.name, second.name, other.name],
             ["คส.2569/0001", "คส.2569/0002", "คส.2569/0001"],
         )
+
+    def test_deleting_the_last_draft_claim_gives_its_number_back(self):
+        first = self._claim(self.member)
+        last = self._claim(self.member2)
+        self.assertEqual(last.name, f"สค.{self.be}/0002")
+        last.unlink()
+        # the next claim takes the number given back: no gap in the fund
+        self.assertEqual(self._claim(self.member2).name, f"สค.{self.be}/0002")
+        self.assertEqual(first.name, f"สค.{self.be}/0001")
+
+    def test_a_draft_claim_before_the_last_is_cancelled_not_deleted(self):
+        first = self._claim(self.member)
+        self._claim(self.member2)
+        with self.assertRaisesRegex(UserError, "only the last numbers"):
+            first.unlink()
+        self.assertTrue(first.exists())
+        first.action_cancel()
+        self.assertEqual(first.state, "cancelled")
+        self.assertEqual(first.name, f"สค.{self.be}/0001")
+
+    def test_deleting_the_last_matching_request_gives_its_number_back(self):
+        Request = self.env["welfare.matching.request"]
+        first = Request.create({"fund_id": self.fund.id, "fiscal_year": 2026})
+        second = Request.create({"fund_id": self.fund.id, "fiscal_year": 2026})
+        with self.assertRaisesRegex(UserError, "only the last numbers"):
+            first.unlink()
+        (first | second).unlink()
+        again = Request.create({"fund_id": self.fund.id, "fiscal_year": 2026})
+        self.assertEqual(again.name, "คส.2569/0001")

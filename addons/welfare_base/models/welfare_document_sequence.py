@@ -1,4 +1,8 @@
+import re
+from collections import defaultdict
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..lib import thai_format
@@ -15,6 +19,7 @@ DOCUMENT_PREFIXES = {
     "welfare.bank.deposit": "ฝก",
 }
 NUMBER_PADDING = 4
+_NUMBER = re.compile(r"^(?P<prefix>.+)\.(?P<year>\d{4})/(?P<number>\d+)$")
 
 
 class WelfareDocumentSequence(models.Model):
@@ -124,3 +129,55 @@ class WelfareDocumentSequence(models.Model):
             self._format(prefix, year_be, number)
             for number in range(last - count + 1, last + 1)
         ]
+
+    @api.model
+    def _release_numbers(self, fund, code, names):
+        """Give back the numbers ``names`` of ``code`` documents of ``fund``
+        that are being deleted.
+
+        The numbering of a fund has no gaps, so only the last numbers given
+        in a year can go (the counter steps back, as Odoo lets the last entry
+        of a journal's sequence be deleted); any other numbered document is
+        cancelled, not deleted. Names that are not numbers of this kind
+        (``/``, numbers of an earlier numbering) are left alone.
+        """
+        by_year = defaultdict(list)
+        for name in names:
+            match = _NUMBER.match(name or "")
+            if match and match["prefix"] == DOCUMENT_PREFIXES.get(code, code):
+                by_year[int(match["year"])].append(int(match["number"]))
+        cr = self.env.cr
+        for year_be, numbers in by_year.items():
+            last = max(numbers)
+            # the row is locked by the UPDATE until the transaction ends: a
+            # number taken meanwhile by another officer makes these not last
+            cr.execute(
+                SQL(
+                    """
+                    UPDATE welfare_document_sequence
+                       SET number_last = number_last - %(count)s,
+                           write_date = now() at time zone 'UTC',
+                           write_uid = %(uid)s
+                     WHERE fund_id = %(fund)s AND code = %(code)s
+                       AND year_be = %(year)s AND number_last = %(last)s
+                    """,
+                    count=len(numbers),
+                    uid=self.env.uid,
+                    fund=fund.id,
+                    code=code,
+                    year=year_be,
+                    last=last,
+                )
+            )
+            if not cr.rowcount or sorted(numbers) != list(
+                range(last - len(numbers) + 1, last + 1)
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(documents)s cannot be deleted: a fund's numbers have no "
+                        "gaps, so only the last numbers of a year can be deleted. "
+                        "Cancel the document instead; it keeps its number.",
+                        documents=", ".join(sorted(n for n in names if n)),
+                    )
+                )
+        self.invalidate_model(["number_last", "write_date", "write_uid"])

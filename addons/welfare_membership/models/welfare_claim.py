@@ -619,6 +619,9 @@ class WelfareClaim(models.Model):
             raise UserError(
                 self.env._("Only draft or cancelled claims can be deleted.")
             )
+        Numbers = self.env["welfare.document.sequence"]
+        for fund, claims in self.grouped("fund_id").items():
+            Numbers._release_numbers(fund, "welfare.claim", claims.mapped("name"))
 
     # ------------------------------------------------------------------
     # Workflow
