@@ -282,16 +282,16 @@ class WelfareMember(models.Model):
         health_details = (health_details or "").strip()
         if benefit.category in HEALTH_CATEGORIES and not self.health_consent:
             # PDPA: without the member's explicit consent, the fund keeps no
-            # health data, neither typed nor in documents
-            if files or health_details:
-                raise UserError(
-                    self.env._(
-                        "You have not given the fund your consent to keep health "
-                        "data, so documents and health details cannot be sent "
-                        "for this benefit. Give your consent at the fund's "
-                        "office, or send the request without them."
-                    )
+            # health data: what happened (a stay in hospital, an illness) is
+            # health data, as are documents and health details
+            raise UserError(
+                self.env._(
+                    "You have not given the fund your consent to keep health "
+                    "data, so what happened, documents and health details "
+                    "cannot be sent for this benefit. Give your consent at the "
+                    "fund's office, or ask the office to file the request."
                 )
+            )
         elif health_details and not self.health_consent:
             raise UserError(
                 self.env._(

@@ -93,13 +93,15 @@ class TestClaimRequest(PortalCase):
             )
         )
 
-    def test_health_claim_without_documents_still_possible_without_consent(self):
+    def test_health_claim_without_consent_is_sent_to_the_office(self):
+        # what happened in a hospital claim is health data: without consent
+        # the member is told to consent or to ask the office, nothing is kept
         member = self.member_a.with_user(self.user_a)
-        claim = member._portal_file_claim(
-            self.health_benefit.id, self.today, "นอนโรงพยาบาล 2 คืน", units=2
-        )
-        self.assertEqual(claim.sudo().state, "draft")
-        self.assertFalse(claim.sudo().health_details)
+        with self.assertRaisesRegex(UserError, "consent to keep health data"):
+            member._portal_file_claim(
+                self.health_benefit.id, self.today, "นอนโรงพยาบาล 2 คืน", units=2
+            )
+        self.assertFalse(self._claims(self.member_a))
 
     def test_health_details_kept_with_health_consent(self):
         self.member_a.write({"health_consent": True, "health_consent_date": self.today})

@@ -1,3 +1,5 @@
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -150,6 +152,13 @@ class WelfareAccessLog(models.Model):
         """
         if not entries:
             return
+        if self.env.cr.readonly:
+            # Odoo 18 serves reads (lists, forms, reports) on a read-only
+            # cursor first: asking for a read/write one makes it run the
+            # request again on one, where the log is written with the read
+            raise psycopg2.errors.ReadOnlySqlTransaction(
+                "the access log of personal data is written with the read"
+            )
         found_channel, found_source = self._request_source()
         members, companies, models_, ids, details = zip(*entries, strict=True)
         self.env.cr.execute(
