@@ -264,39 +264,25 @@ class WelfareFundSnapshot(models.Model):
     def _add_member_figures(self, rows, fund_ids, start, end):
         """Members by type and by status at the end of the year.
 
-        A member counts from their join date. Their status at the end of the
-        year is their status now when it was reached by then (``state_date``);
-        a member whose status changed after the year's end (a member who
-        resigned in the following year, say) was still current then, and
-        counts as active.
+        A member counts from their join date, with the status they had on
+        the year's last day, from their status history: the same count as
+        the fund status form's (``welfare.member._states_on``). A member who
+        was still an applicant then does not count.
         """
-        Member = self.env["welfare.member"].sudo().with_context(active_test=False)
-        base = [
-            ("fund_id", "in", fund_ids),
-            ("state", "!=", "applicant"),
-            ("join_date", "<=", end),
-        ]
-        for fund, kind, count in Member._read_group(
-            base, ["fund_id", "member_type"], ["__count"]
-        ):
-            row = rows[fund.id]
-            row["members_total"] += count
+        # sudo: the snapshot counts every member of the funds, whoever
+        # refreshes it; it keeps figures only, never a member's data.
+        Member = self.env["welfare.member"].sudo()
+        funds = self.env["welfare.fund"].sudo().browse(fund_ids)
+        for _id, fund_id, join_date, kind, state in Member._states_on(funds, end):
+            if state == "applicant":
+                continue
+            row = rows[fund_id]
+            row["members_total"] += 1
             if kind:
-                row[f"members_{kind}"] += count
-        for fund, count in Member._read_group(
-            [*base, ("join_date", ">=", start)], ["fund_id"], ["__count"]
-        ):
-            rows[fund.id]["members_new"] = count
-        for fund, state, count in Member._read_group(
-            [*base, "|", ("state_date", "=", False), ("state_date", "<=", end)],
-            ["fund_id", "state"],
-            ["__count"],
-        ):
-            rows[fund.id][f"members_{state}"] += count
-        for fund, count in Member._read_group(
-            [*base, ("state_date", ">", end)], ["fund_id"], ["__count"]
-        ):
-            rows[fund.id]["members_active"] += count
+                row[f"members_{kind}"] += 1
+            if join_date and join_date >= start:
+                row["members_new"] += 1
+            row[f"members_{state}"] += 1
         for row in rows.values():
             row["members_current"] = (
                 row["members_active"] + row["members_grace"] + row["members_suspended"]

@@ -1,4 +1,5 @@
 import base64
+import datetime
 import json
 
 from odoo.exceptions import UserError
@@ -42,6 +43,69 @@ class TestSnapshot(SnapshotCase):
         self.assertEqual(snap.contribution_amount, 365.0)
         self.assertEqual(snap.benefit_count, 0)
         self.assertEqual(snap.balance, 365.0)
+
+    def test_status_from_the_history_of_changes(self):
+        """Members count with the status their history gives on 30 September,
+        not with today's status (fiscal years 2024 and 2025)."""
+        fund = self.other_fund
+        long_ago = datetime.date(2015, 1, 1)
+        left_after = self._member(fund, join_date=long_ago)
+        left_after._workflow_write(
+            {
+                "state": "resigned",
+                "state_date": datetime.date(2024, 11, 15),
+                "resign_date": datetime.date(2024, 11, 15),
+            }
+        )
+        ended_during = self._member(fund, join_date=long_ago)
+        ended_during._workflow_write(
+            {"state": "terminated", "state_date": datetime.date(2024, 3, 1)}
+        )
+        # terminated in June, reinstated in October: terminated on 30 September
+        reinstated = self._member(fund, join_date=long_ago)
+        reinstated._workflow_write(
+            {"state": "terminated", "state_date": datetime.date(2024, 6, 1)}
+        )
+        reinstated._workflow_write(
+            {"state": "active", "state_date": datetime.date(2024, 10, 20)}
+        )
+        # suspended in August, resigned in December: suspended on 30 September
+        suspended = self._member(fund, join_date=long_ago)
+        suspended._workflow_write(
+            {"state": "suspended", "state_date": datetime.date(2024, 8, 1)}
+        )
+        suspended._workflow_write(
+            {
+                "state": "resigned",
+                "state_date": datetime.date(2024, 12, 1),
+                "resign_date": datetime.date(2024, 12, 1),
+            }
+        )
+        self.Snapshot._refresh_snapshots([2024, 2025], fund)
+        snap = self._snapshot(fund, 2024)
+        self.assertEqual(snap.members_total, 4)
+        self.assertEqual(
+            (
+                snap.members_active,
+                snap.members_suspended,
+                snap.members_terminated,
+                snap.members_resigned,
+            ),
+            (1, 1, 2, 0),
+        )
+        self.assertEqual(snap.members_current, 2)
+        snap = self._snapshot(fund, 2025)
+        self.assertEqual(snap.members_total, 4)
+        self.assertEqual(
+            (
+                snap.members_active,
+                snap.members_suspended,
+                snap.members_terminated,
+                snap.members_resigned,
+            ),
+            (1, 0, 1, 2),
+        )
+        self.assertEqual(snap.members_current, 1)
 
     def test_second_refresh_changes_nothing(self):
         self.Snapshot._refresh_snapshots([self.year], self.fund | self.other_fund)
