@@ -127,7 +127,9 @@ def fill_province(args, db, province_code, funds_count, members_per_fund):
             )
         rnd = random.Random(province_code)
         today = datetime.date.today()
-        types = ("general", "general", "general", "elderly", "youth", "disabled")
+        # no "disabled" member here: that type is kept only with the member's
+        # recorded consent (welfare_privacy), which a generated member lacks
+        types = ("general", "general", "general", "elderly", "youth")
         Member = env["welfare.member"].with_context(tracking_disable=True)
         Contribution = env["welfare.contribution"].with_context(tracking_disable=True)
         seed = int(province_code[3:]) * 10_000_000
