@@ -39,6 +39,11 @@ class WelfareFundSnapshot(models.Model):
         ondelete="cascade",
         readonly=True,
     )
+    company_id = fields.Many2one(
+        related="fund_id.company_id",
+        store=True,
+        index=True,
+    )
     fund_code = fields.Char(string="Fund Code", readonly=True)
     fund_name = fields.Char(string="Fund Name", readonly=True)
     subdistrict_code = fields.Char(string="Sub-district Code", readonly=True)

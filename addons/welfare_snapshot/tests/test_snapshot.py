@@ -111,6 +111,7 @@ class TestSnapshot(SnapshotCase):
         self.Snapshot._refresh_snapshots([self.year], self.fund | self.other_fund)
         snap = self._snapshot(self.fund, self.year)
         other = self._snapshot(self.other_fund, self.year)
+        self.env.flush_all()  # nothing pending writes the dates back afterwards
         self.env.cr.execute(
             "UPDATE welfare_fund_snapshot"
             " SET write_date = write_date - interval '1 day' WHERE id IN %s",

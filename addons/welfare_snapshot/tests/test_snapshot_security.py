@@ -83,12 +83,18 @@ class TestSnapshotReader(SnapshotCase):
             self.env,
             login="snap_reader_network",
             groups="welfare_base.group_welfare_network",
+            company_id=self.fund.company_id.id,
+            company_ids=[self.fund.company_id.id],
         )
         officer = new_test_user(
             self.env,
             login="snap_reader_officer",
             groups="welfare_base.group_welfare_officer",
         )
-        self.assertTrue(self.Snapshot.with_user(network).search([]))
+        seen = self.Snapshot.with_user(network).search([])
+        # the funds the reviewer is allowed, not the other funds of the database
+        self.assertTrue(seen)
+        self.assertEqual(seen.fund_id, self.fund)
+        self.assertTrue(self.Snapshot.search([("fund_id", "=", self.other_fund.id)]))
         with self.assertRaises(AccessError):
             self.Snapshot.with_user(officer).search([])
