@@ -1,8 +1,7 @@
 import datetime
 
-from pure_loader import load
-
-m = load("welfare_accounting", "lib/matching.py")
+from odoo.addons.welfare_accounting.lib import matching as m
+from odoo.addons.welfare_membership.lib import periods
 
 D = datetime.date
 
@@ -97,9 +96,6 @@ def test_build_lines_keeps_eligible_members_with_their_amounts():
         (1, 300.0, 6)
     ]
     assert skipped == {2: m.TOO_RECENT, 3: m.MAX_REACHED, 4: m.NO_CONTRIBUTION}
-
-
-periods = load("welfare_membership", "lib/periods.py")
 
 
 def _price(start, end):

@@ -1,8 +1,6 @@
 import datetime
 
-from pure_loader import load
-
-s = load("welfare_accounting", "lib/statement.py")
+from odoo.addons.welfare_accounting.lib import statement as s
 
 
 def test_totals_follow_the_categories():

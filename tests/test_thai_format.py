@@ -1,9 +1,8 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-tf = load("welfare_base", "lib/thai_format.py")
+from odoo.addons.welfare_base.lib import thai_format as tf
 
 
 @pytest.mark.parametrize(

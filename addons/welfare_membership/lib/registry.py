@@ -8,17 +8,7 @@ triples; the wizard turns each code into a Thai sentence.
 import datetime
 import re
 
-try:
-    from . import thai_id
-except ImportError:  # loaded as a lone file, without its package (pure tests)
-    import importlib.util
-    import pathlib
-
-    _spec = importlib.util.spec_from_file_location(
-        "_welfare_membership_thai_id", pathlib.Path(__file__).with_name("thai_id.py")
-    )
-    thai_id = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(thai_id)
+from . import thai_id
 
 BE_OFFSET = 543
 
