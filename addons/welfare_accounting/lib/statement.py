@@ -6,6 +6,8 @@ here, which orders them, totals them and checks the admin-cost share.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from odoo.addons.welfare_base.lib.thai_calendar import fiscal_year_of
+
 # Order of the lines on CODI's financial report.
 ASSET_CATEGORIES = ("cash", "cash_collector", "bank", "investment")
 # Money moved between the fund's own cash and bank: shown as transfers,
@@ -99,5 +101,5 @@ def report_fiscal_year(today):
     year, not the new one that has just begun with nothing in it.
     Fiscal years are named by the C.E. year in which they end.
     """
-    current = today.year + 1 if today.month >= 10 else today.year
+    current = fiscal_year_of(today)
     return current - 1 if today.month >= 10 else current

@@ -4,7 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    fiscal_year_bounds,
+    fiscal_year_of,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import scoring

@@ -4,7 +4,10 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    fiscal_year_bounds,
+    fiscal_year_of,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import schema
