@@ -7,6 +7,8 @@ The calendar itself (Buddhist era, Thai months, CODI's fiscal year) lives in
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from stdnum.th import pin
+
 from .thai_calendar import (  # noqa: F401 - the calendar, as documents use it
     BE_OFFSET,
     MONTHS,
@@ -95,4 +97,4 @@ def format_national_id(number):
     digits = "".join(ch for ch in (number or "") if ch.isdigit())
     if len(digits) != 13:
         return number or ""
-    return f"{digits[0]}-{digits[1:5]}-{digits[5:10]}-{digits[10:12]}-{digits[12]}"
+    return pin.format(digits)
