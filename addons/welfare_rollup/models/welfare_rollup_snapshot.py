@@ -1,27 +1,11 @@
 from odoo import api, fields, models
 
+from odoo.addons.welfare_base.lib.fund_snapshot import BENEFIT_CATEGORIES
+from odoo.addons.welfare_base.lib.thai_calendar import BE_OFFSET
+
 from ..lib import payload
 
-# CODI's benefit categories (the fund status form); a roll-up database has no
-# benefit catalogue of its own, only these codes in the snapshots.
-BENEFIT_CATEGORIES = [
-    ("birth", "Birth"),
-    ("sickness", "Sickness / Medical"),
-    ("hospital", "Hospital Stay"),
-    ("elderly", "Elderly"),
-    ("death", "Death"),
-    ("funeral", "Funeral Costs"),
-    ("disadvantaged", "Disadvantaged / Disabled"),
-    ("occupation", "Occupation"),
-    ("education", "Education / Scholarship"),
-    ("tradition", "Tradition and Culture"),
-    ("housing", "Housing Repair"),
-    ("disaster", "Disaster"),
-    ("public_benefit", "Public Benefit"),
-    ("environment", "Natural Resources / Environment"),
-    ("other", "Other"),
-]
-GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+GRADES = [(grade, grade) for grade in payload.GRADES]
 TRANSPORTS = [
     ("jsonrpc", "JSON-RPC (network)"),
     ("file", "Signed File"),
@@ -164,7 +148,7 @@ class WelfareRollupSnapshot(models.Model):
     def _compute_fiscal_year_be(self):
         for snapshot in self:
             snapshot.fiscal_year_be = (
-                snapshot.fiscal_year + 543 if snapshot.fiscal_year else 0
+                snapshot.fiscal_year + BE_OFFSET if snapshot.fiscal_year else 0
             )
 
     @api.model

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.welfare_base.lib.thai_calendar import (
+    BE_OFFSET,
     fiscal_year_bounds,
     fiscal_year_of,
 )
@@ -14,7 +15,7 @@ from ..lib import schema
 
 _logger = logging.getLogger(__name__)
 
-GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+GRADES = [(grade, grade) for grade in schema.GRADES]
 SIGNING_KEY_PARAM = "welfare_snapshot.signing_key"
 
 
@@ -152,7 +153,7 @@ class WelfareFundSnapshot(models.Model):
     @api.depends("fiscal_year")
     def _compute_fiscal_year_be(self):
         for snapshot in self:
-            snapshot.fiscal_year_be = snapshot.fiscal_year + 543
+            snapshot.fiscal_year_be = snapshot.fiscal_year + BE_OFFSET
 
     # ------------------------------------------------------------ actions
     def action_refresh_current(self):
