@@ -12,11 +12,13 @@ import datetime
 import hashlib
 import json
 
+from . import member_states
+
 SCHEMA_VERSION = 1
 FILE_FORMAT = "welfare.fund.snapshot"
 
 MEMBER_TYPES = ("general", "youth", "elderly", "disadvantaged", "disabled", "orphan")
-MEMBER_STATES = ("active", "grace", "suspended", "terminated", "resigned", "deceased")
+MEMBER_STATES = member_states.MEMBER_STATES
 GRADES = ("A", "B", "C", "D")
 #: CODI's benefit categories (the fund status form), the keys of
 #: ``benefit_lines``: a roll-up has no benefit catalogue of its own.
