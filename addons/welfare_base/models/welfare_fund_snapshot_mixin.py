@@ -4,6 +4,35 @@ from ..lib import fund_snapshot
 from ..lib.thai_calendar import BE_OFFSET
 
 
+class WelfareFundFiguresMixin(models.AbstractModel):
+    """A fund's members and money for a year: the figures a snapshot row
+    holds and the roll-up's national table sums."""
+
+    _name = "welfare.fund.figures.mixin"
+    _description = "Fund Figures"
+
+    members_total = fields.Integer(string="Members (Accumulated)", readonly=True)
+    members_current = fields.Integer(string="Current Members", readonly=True)
+    members_new = fields.Integer(string="New Members", readonly=True)
+    contribution_amount = fields.Float(
+        string="Member Contributions", readonly=True, digits=(16, 2)
+    )
+    grant_codi_amount = fields.Float(
+        string="CODI / State", readonly=True, digits=(16, 2)
+    )
+    grant_local_amount = fields.Float(
+        string="Local Government", readonly=True, digits=(16, 2)
+    )
+    grant_other_amount = fields.Float(
+        string="Other Income", readonly=True, digits=(16, 2)
+    )
+    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
+    benefit_amount = fields.Float(
+        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
+    )
+    balance = fields.Float(string="Fund Balance", readonly=True, digits=(16, 2))
+
+
 class WelfareFundSnapshotMixin(models.AbstractModel):
     """The fields of a fund snapshot row (``lib/fund_snapshot.py``).
 
@@ -14,7 +43,8 @@ class WelfareFundSnapshotMixin(models.AbstractModel):
     """
 
     _name = "welfare.fund.snapshot.mixin"
-    _description = "Fund Snapshot Figures"
+    _inherit = ["welfare.fund.figures.mixin"]
+    _description = "Fund Snapshot Row"
 
     fund_code = fields.Char(string="Fund Code", readonly=True)
     fund_name = fields.Char(string="Fund Name", readonly=True)
@@ -38,9 +68,6 @@ class WelfareFundSnapshotMixin(models.AbstractModel):
         compute="_compute_fiscal_year_be",
         aggregator=False,
     )
-    members_total = fields.Integer(string="Members (Accumulated)", readonly=True)
-    members_current = fields.Integer(string="Current Members", readonly=True)
-    members_new = fields.Integer(string="New Members", readonly=True)
     members_general = fields.Integer(string="General", readonly=True)
     members_youth = fields.Integer(string="Child / Youth", readonly=True)
     members_elderly = fields.Integer(string="Elderly", readonly=True)
@@ -53,25 +80,8 @@ class WelfareFundSnapshotMixin(models.AbstractModel):
     members_terminated = fields.Integer(string="Terminated", readonly=True)
     members_resigned = fields.Integer(string="Resigned", readonly=True)
     members_deceased = fields.Integer(string="Deceased", readonly=True)
-    contribution_amount = fields.Float(
-        string="Member Contributions", readonly=True, digits=(16, 2)
-    )
     entry_fee_amount = fields.Float(string="Entry Fees", readonly=True, digits=(16, 2))
-    grant_codi_amount = fields.Float(
-        string="CODI / State", readonly=True, digits=(16, 2)
-    )
-    grant_local_amount = fields.Float(
-        string="Local Government", readonly=True, digits=(16, 2)
-    )
-    grant_other_amount = fields.Float(
-        string="Other Income", readonly=True, digits=(16, 2)
-    )
-    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
-    benefit_amount = fields.Float(
-        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
-    )
     benefit_lines = fields.Char(string="Benefits by Category", readonly=True)
-    balance = fields.Float(string="Fund Balance", readonly=True, digits=(16, 2))
     assessed = fields.Boolean(readonly=True)
     grade = fields.Selection(
         selection=[(grade, grade) for grade in fund_snapshot.GRADES],
