@@ -55,8 +55,9 @@ class WelfareAssessment(models.Model):
         ]._get_default_template(),
     )
     fiscal_year_be = fields.Integer(
-        precompute=True,
+        compute="_compute_fiscal_year_be",
         store=True,
+        precompute=True,
     )
     date_from = fields.Date(
         tracking=True,
