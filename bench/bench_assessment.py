@@ -31,9 +31,9 @@ PROVINCE_CODES = ["TH-40", "TH-41", "TH-30", "TH-34"]
 
 
 def national_id(serial):
-    digits = f"3{serial:011d}"
-    total = sum(int(d) * (13 - i) for i, d in enumerate(digits))
-    return digits + str((11 - total % 11) % 10)
+    from odoo.addons.welfare_membership.lib import thai_id  # noqa: PLC0415 - addons path
+
+    return thai_id.make(f"3{serial:011d}")
 
 
 def create_funds(env, province, count, members_per_fund, offset):

@@ -95,6 +95,8 @@ def main():
     args = common.parser(__doc__.splitlines()[0]).parse_args()
     common.header("9. interactive member search and form", args)
     with common.odoo_env(args) as env:
+        from odoo.addons.welfare_membership.lib import thai_id  # noqa: PLC0415
+
         total = env["welfare.member"].search_count([])
         counts = env["welfare.member"]._read_group([], ["fund_id"], ["__count"])
         fund, _n = max(counts, key=lambda row: row[1])
@@ -119,15 +121,7 @@ def main():
             [("fund_id", "=", fund.id)], order="id desc", limit=1
         )
         full_name = f"{sample.first_name} {sample.last_name}"
-        formatted_id = "-".join(
-            (
-                sample.national_id[0],
-                sample.national_id[1:5],
-                sample.national_id[5:10],
-                sample.national_id[10:12],
-                sample.national_id[12],
-            )
-        )
+        formatted_id = thai_id.format_id(sample.national_id)
         # what the member list's search box and every member field send
         probes = [
             ("national ID", [("national_id", "=", sample.national_id)]),

@@ -183,9 +183,9 @@ def fill_province(args, db, province_code, funds_count, members_per_fund):
 
 
 def _thai_id(number):
-    digits = f"1{number % 10**11:011d}"[:12]
-    total = sum(int(d) * w for d, w in zip(digits, range(13, 1, -1), strict=True))
-    return digits + str((11 - total % 11) % 10)
+    from odoo.addons.welfare_membership.lib import thai_id  # noqa: PLC0415 - addons path
+
+    return thai_id.make(f"1{number % 10**11:011d}"[:12])
 
 
 def province_sums(args, db, years):

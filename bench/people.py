@@ -2,7 +2,10 @@
 
 Everything here depends only on the seed and the position of a person, so the
 same arguments always give the same province. Nothing imports Odoo: the
-benchmarks' pure tests load this file directly.
+benchmarks' pure tests load this file directly. National ID numbers follow the
+suite's own rules (``welfare_membership/lib/thai_id.py``), imported when a number
+is made: by then a benchmark has given Odoo the addons path, and the pure tests
+register the addons' packages (tests/conftest.py).
 """
 
 import datetime
@@ -126,24 +129,18 @@ def national_id(seed, index):
     if index < 0 or index >= 10**9:
         raise ValueError("index out of range")
     first = 1 + (seed % 8)
-    body = f"{first}{seed % 100:02d}{index:09d}"
-    return body + str(check_digit(body))
-
-
-def check_digit(first12):
-    """Check digit of the first twelve digits: weights 13..2, (11 - s % 11) % 10."""
-    total = sum(int(d) * w for d, w in zip(first12, range(13, 1, -1), strict=True))
-    return (11 - total % 11) % 10
+    return _thai_id().make(f"{first}{seed % 100:02d}{index:09d}")
 
 
 def is_valid_id(number):
-    """Whether ``number`` is 13 digits, not starting with 0/9, checksum right."""
-    return (
-        len(number) == 13
-        and number.isdigit()
-        and number[0] not in "09"
-        and check_digit(number[:12]) == int(number[12])
-    )
+    """Whether ``number`` is a valid ID of a registered person (not starting with 0)."""
+    return _thai_id().is_valid(number) and number[0] != "0"
+
+
+def _thai_id():
+    from odoo.addons.welfare_membership.lib import thai_id  # noqa: PLC0415 - see above
+
+    return thai_id
 
 
 def _rng(seed, *keys):

@@ -1,14 +1,10 @@
 import datetime
 
-from pure_loader import load
-
-m = load("welfare_accounting", "lib/matching.py")
+from odoo.addons.welfare_accounting.lib import matching as m
+from odoo.addons.welfare_base.lib.thai_calendar import fiscal_year_bounds
+from odoo.addons.welfare_membership.lib import periods
 
 D = datetime.date
-
-
-def test_fiscal_year_runs_october_to_september():
-    assert m.fiscal_year_bounds(2026) == (D(2025, 10, 1), D(2026, 9, 30))
 
 
 def test_member_of_exactly_one_year_on_30_september_counts():
@@ -20,7 +16,7 @@ def test_member_joined_the_day_after_the_cutoff_does_not_count():
 
 
 def test_member_joined_on_29_february_counts_on_later_30_september():
-    assert m.full_years(D(2024, 2, 29), D(2025, 9, 30)) == 1
+    assert m.eligibility("active", D(2024, 2, 29), 2025, 0) == m.ELIGIBLE
 
 
 def test_member_matched_three_times_is_capped():
@@ -99,26 +95,23 @@ def test_build_lines_keeps_eligible_members_with_their_amounts():
     assert skipped == {2: m.TOO_RECENT, 3: m.MAX_REACHED, 4: m.NO_CONTRIBUTION}
 
 
-periods = load("welfare_membership", "lib/periods.py")
-
-
 def _price(start, end):
     return periods.price(start, end, 30, "month")
 
 
 def test_payment_inside_the_year_counts_whole():
-    fy = m.fiscal_year_bounds(2026)
+    fy = fiscal_year_bounds(2026)
     assert m.share_in_period(360, D(2025, 10, 1), D(2026, 9, 30), *fy) == 360
 
 
 def test_arrears_paid_in_the_new_year_belong_to_the_old():
-    fy = m.fiscal_year_bounds(2026)
+    fy = fiscal_year_bounds(2026)
     # July - September 2025 paid on any day: nothing of fiscal year 2026
     assert m.share_in_period(90, D(2025, 7, 1), D(2025, 9, 30), *fy) == 0
 
 
 def test_payment_across_the_boundary_is_priced_by_the_scheme():
-    fy = m.fiscal_year_bounds(2026)
+    fy = fiscal_year_bounds(2026)
     # 60 baht for September and October 2025: 30 in each fiscal year
     assert m.share_in_period(60, D(2025, 9, 1), D(2025, 10, 31), *fy, _price) == 30
     # without a price, shared by days: 31 of 61 days
@@ -126,5 +119,5 @@ def test_payment_across_the_boundary_is_priced_by_the_scheme():
 
 
 def test_advance_payment_counts_only_the_year_it_covers():
-    fy = m.fiscal_year_bounds(2026)
+    fy = fiscal_year_bounds(2026)
     assert m.share_in_period(720, D(2025, 10, 1), D(2027, 9, 30), *fy, _price) == 360

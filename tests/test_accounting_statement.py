@@ -1,8 +1,6 @@
 import datetime
 
-from pure_loader import load
-
-s = load("welfare_accounting", "lib/statement.py")
+from odoo.addons.welfare_accounting.lib import statement as s
 
 
 def test_totals_follow_the_categories():
@@ -57,3 +55,15 @@ def test_year_end_documents_default_to_the_year_just_ended_in_october():
     # from January: the year in progress
     assert s.report_fiscal_year(datetime.date(2027, 1, 1)) == 2027
     assert s.report_fiscal_year(datetime.date(2026, 9, 30)) == 2026
+
+
+def test_the_chart_categories_are_the_statement_lines_in_order():
+    keys = [key for key, _label in s.CATEGORIES]
+    assert keys == [
+        *s.ASSET_CATEGORIES,
+        "fund_balance",
+        *s.RECEIPT_CATEGORIES,
+        *s.PAYMENT_CATEGORIES,
+    ]
+    assert set(s.ADMIN_CATEGORIES) < set(s.PAYMENT_CATEGORIES)
+    assert {c for leg in s.LEGS.values() for c in leg} < set(s.RECEIPT_CATEGORIES)

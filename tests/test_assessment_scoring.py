@@ -1,7 +1,7 @@
 import pytest
-from pure_loader import load
 
-sc = load("welfare_assessment", "lib/scoring.py")
+from odoo.addons.welfare_assessment.lib import scoring as sc
+
 Band = sc.Band
 
 # "Admin cost 20 % or less: 10, up to 25 %: 5, more: 0"

@@ -1,9 +1,8 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-br = load("welfare_membership", "lib/benefit_rules.py")
+from odoo.addons.welfare_membership.lib import benefit_rules as br
 
 D = datetime.date
 TODAY = D(2025, 6, 30)

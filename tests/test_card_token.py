@@ -1,9 +1,8 @@
 import base64
 
 import pytest
-from pure_loader import load
 
-ct = load("welfare_membership", "lib/card_token.py")
+from odoo.addons.welfare_membership.lib import card_token as ct
 
 SECRET = "test-secret-of-one-database"
 

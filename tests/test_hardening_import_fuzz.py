@@ -15,10 +15,8 @@ from hypothesis import (
     settings,
     strategies as st,
 )
-from pure_loader import load
 
-registry = load("welfare_membership", "lib/registry.py")
-thai_id = load("welfare_membership", "lib/thai_id.py")
+from odoo.addons.welfare_membership.lib import registry, thai_id
 
 TODAY = datetime.date(2025, 6, 1)
 #: the problem codes the import wizard has a translated sentence for

@@ -11,7 +11,7 @@ import json
 import re
 import subprocess
 import sys
-from importlib import metadata, util
+from importlib import machinery, metadata
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,12 @@ PROVIDED_BY_ODOO = {"odoo": None, "psycopg2": "psycopg2", "xlsxwriter": "XlsxWri
 
 
 def odoo_requirements():
-    """Odoo's requirements file, or None where Odoo is not importable."""
-    spec = util.find_spec("odoo")
+    """Odoo's requirements file, or None where Odoo is not importable.
+
+    Odoo is looked for on the path, not among the imported modules: the pure
+    tests' ``odoo`` is a stand-in (see conftest.py).
+    """
+    spec = machinery.PathFinder.find_spec("odoo")
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
@@ -49,7 +53,7 @@ def python_files():
 
 def local_names():
     """Modules a file of the repository imports from its own folder."""
-    return {path.stem for path in python_files()} | {"pure_loader", "conftest"}
+    return {path.stem for path in python_files()} | {"conftest"}
 
 
 def imported_names(path):

@@ -1,9 +1,9 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-a = load("welfare_membership", "lib/arrears.py")
+from odoo.addons.welfare_membership.lib import arrears as a
+
 D = datetime.date
 
 

@@ -1,9 +1,9 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-p = load("welfare_membership", "lib/periods.py")
+from odoo.addons.welfare_membership.lib import periods as p
+
 D = datetime.date
 
 

@@ -1,10 +1,12 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-r = load("welfare_membership", "lib/registry.py")
-tid = load("welfare_membership", "lib/thai_id.py")
+from odoo.addons.welfare_membership.lib import (
+    registry as r,
+    thai_id as tid,
+)
+
 D = datetime.date
 TODAY = D(2025, 6, 1)
 

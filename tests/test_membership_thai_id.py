@@ -1,7 +1,6 @@
 import pytest
-from pure_loader import load
 
-tid = load("welfare_membership", "lib/thai_id.py")
+from odoo.addons.welfare_membership.lib import thai_id as tid
 
 
 def test_check_digit_follows_the_weights_13_to_2():

@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from pure_loader import load
 from stdnum.iso7064 import mod_37_36
 
-ref = load("welfare_promptpay", "lib/reference.py")
+from odoo.addons.welfare_promptpay.lib import reference as ref
+
 D = datetime.date
 
 

@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from pure_loader import load
 
-schedule = load("welfare_reminder", "lib/schedule.py")
-arrears = load("welfare_membership", "lib/arrears.py")
+from odoo.addons.welfare_membership.lib import arrears
+from odoo.addons.welfare_reminder.lib import schedule
+
 D = datetime.date
 
 

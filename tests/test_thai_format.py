@@ -1,9 +1,6 @@
-import datetime
-
 import pytest
-from pure_loader import load
 
-tf = load("welfare_base", "lib/thai_format.py")
+from odoo.addons.welfare_base.lib import thai_format as tf
 
 
 @pytest.mark.parametrize(
@@ -30,21 +27,6 @@ def test_baht_text_rounds_to_the_satang():
     assert tf.baht_text(10.005) == "สิบบาทหนึ่งสตางค์"
 
 
-def test_thai_date_uses_buddhist_era_and_thai_months():
-    assert tf.thai_date(datetime.date(2026, 11, 25)) == "25 พฤศจิกายน 2569"
-    assert tf.thai_date(datetime.date(2026, 1, 2), short=True) == "2 ม.ค. 2569"
-    assert tf.thai_date(False) == ""
-
-
 def test_national_id_is_grouped_as_printed_on_the_card():
     assert tf.format_national_id("1101700203451") == "1-1017-00203-45-1"
     assert tf.format_national_id("12345") == "12345"
-
-
-def test_fiscal_year_runs_october_to_september():
-    assert tf.fiscal_year_of(datetime.date(2026, 9, 30)) == 2026
-    assert tf.fiscal_year_of(datetime.date(2026, 10, 1)) == 2027
-    assert tf.fiscal_year_bounds(2026) == (
-        datetime.date(2025, 10, 1),
-        datetime.date(2026, 9, 30),
-    )

@@ -1,7 +1,7 @@
 import base64
 import datetime
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from .lib import statement as statement_lib
@@ -119,7 +119,7 @@ def _demo_matching_request(env):
             {
                 "fund_id": fund.id,
                 "fiscal_year": year,
-                "note": "คำขอสมทบปีงบประมาณ %s" % (year + thai_format.BE_OFFSET),
+                "note": "คำขอสมทบปีงบประมาณ %s" % (year + thai_calendar.BE_OFFSET),
             }
         )
     )

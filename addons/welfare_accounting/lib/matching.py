@@ -6,8 +6,12 @@ A member counts when active, a member for at least ``min_years`` full years on
 30 September, and matched fewer than ``max_times`` times before.
 """
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    completed_years,
+    fiscal_year_bounds,
+)
 
 MIN_YEARS = 1
 MAX_TIMES = 3
@@ -28,23 +32,7 @@ CENT = Decimal("0.01")
 
 def cutoff_date(fiscal_year):
     """30 September of the fiscal year: the day membership years are counted on."""
-    return datetime.date(int(fiscal_year), 9, 30)
-
-
-def fiscal_year_bounds(fiscal_year):
-    """First and last day of the fiscal year ending 30 September ``fiscal_year``."""
-    fiscal_year = int(fiscal_year)
-    return datetime.date(fiscal_year - 1, 10, 1), datetime.date(fiscal_year, 9, 30)
-
-
-def full_years(start, on):
-    """Whole years from ``start`` to ``on`` (a birthday-style count; 0 if not yet)."""
-    if not start or on < start:
-        return 0
-    years = on.year - start.year
-    if (on.month, on.day) < (start.month, start.day):
-        years -= 1
-    return years
+    return fiscal_year_bounds(fiscal_year)[1]
 
 
 def eligibility(
@@ -62,7 +50,8 @@ def eligibility(
     """
     if state not in states:
         return NOT_ACTIVE
-    if not join_date or full_years(join_date, cutoff_date(fiscal_year)) < min_years:
+    years = completed_years(join_date, cutoff_date(fiscal_year))
+    if not join_date or years < min_years:
         return TOO_RECENT
     if (times_matched or 0) >= max_times:
         return MAX_REACHED
@@ -136,7 +125,7 @@ def build_lines(members, fiscal_year, rate=1.0, cap=0.0, **rules):
         lines.append(
             {
                 "id": member["id"],
-                "years": full_years(member["join_date"], cutoff),
+                "years": completed_years(member["join_date"], cutoff),
                 "times_matched": member.get("times_matched", 0),
                 "contributions": member.get("contributions") or 0.0,
                 "amount": amount,

@@ -6,7 +6,33 @@ here, which orders them, totals them and checks the admin-cost share.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-# Order of the lines on CODI's financial report.
+from odoo.addons.welfare_base.lib.thai_calendar import fiscal_year_of
+
+#: CODI's categories of the fund chart's accounts (``account.account``'s
+#: ``welfare_codi_category``), in the order of CODI's financial report:
+#: assets, the fund's balance, receipts, payments.
+CATEGORIES = [
+    ("cash", "Cash"),
+    ("cash_collector", "Cash with Collectors"),
+    ("bank", "Bank Deposits"),
+    ("investment", "Other Investments"),
+    ("fund_balance", "Fund Balance"),
+    ("contribution", "Member Contributions"),
+    ("codi_seed", "CODI Seed Grant"),
+    ("codi_matching", "State Matching through CODI"),
+    ("local_government", "Local Government"),
+    ("other_government", "Other Government Agencies"),
+    ("entry_fee", "Entry Fees"),
+    ("donation", "Donations"),
+    ("interest", "Bank Interest"),
+    ("other_income", "Other Income"),
+    ("benefit", "Benefits Paid"),
+    ("staff", "Staff"),
+    ("travel", "Travel"),
+    ("stationery", "Stationery"),
+    ("meeting", "Meetings and Activities"),
+    ("other_expense", "Other Expenses"),
+]
 ASSET_CATEGORIES = ("cash", "cash_collector", "bank", "investment")
 # Money moved between the fund's own cash and bank: shown as transfers,
 # never as receipts or payments.
@@ -33,6 +59,13 @@ PAYMENT_CATEGORIES = (
 # Payments that are the running costs of the fund, not benefits to members.
 ADMIN_CATEGORIES = ("staff", "travel", "stationery", "meeting", "other_expense")
 ADMIN_LIMIT = 20.0
+#: The three legs of a fund's money (กองทุน 3 ขา) in receipt categories:
+#: members, the state through CODI, local government.
+LEGS = {
+    "members": ("contribution", "entry_fee"),
+    "codi": ("codi_seed", "codi_matching"),
+    "local": ("local_government",),
+}
 
 CENT = Decimal("0.01")
 
@@ -99,5 +132,5 @@ def report_fiscal_year(today):
     year, not the new one that has just begun with nothing in it.
     Fiscal years are named by the C.E. year in which they end.
     """
-    current = today.year + 1 if today.month >= 10 else today.year
+    current = fiscal_year_of(today)
     return current - 1 if today.month >= 10 else current

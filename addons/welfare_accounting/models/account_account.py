@@ -1,27 +1,6 @@
 from odoo import fields, models
 
-CODI_CATEGORIES = [
-    ("cash", "Cash"),
-    ("cash_collector", "Cash with Collectors"),
-    ("bank", "Bank Deposits"),
-    ("investment", "Other Investments"),
-    ("fund_balance", "Fund Balance"),
-    ("contribution", "Member Contributions"),
-    ("codi_seed", "CODI Seed Grant"),
-    ("codi_matching", "State Matching through CODI"),
-    ("local_government", "Local Government"),
-    ("other_government", "Other Government Agencies"),
-    ("entry_fee", "Entry Fees"),
-    ("donation", "Donations"),
-    ("interest", "Bank Interest"),
-    ("other_income", "Other Income"),
-    ("benefit", "Benefits Paid"),
-    ("staff", "Staff"),
-    ("travel", "Travel"),
-    ("stationery", "Stationery"),
-    ("meeting", "Meetings and Activities"),
-    ("other_expense", "Other Expenses"),
-]
+from ..lib.statement import CATEGORIES as CODI_CATEGORIES
 
 # CODI's benefit categories, as on welfare.benefit.type.
 BENEFIT_CATEGORIES = [

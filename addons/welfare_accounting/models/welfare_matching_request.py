@@ -3,7 +3,7 @@ import functools
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_membership.lib import periods
 
@@ -47,7 +47,7 @@ class WelfareMatchingRequest(models.Model):
     )
     fiscal_year = fields.Integer(
         required=True,
-        default=lambda self: thai_format.fiscal_year_of(welfare_today(self)),
+        default=lambda self: thai_calendar.fiscal_year_of(welfare_today(self)),
         tracking=True,
         help="CE year in which the fiscal year ends on 30 September.",
     )
@@ -186,7 +186,7 @@ class WelfareMatchingRequest(models.Model):
     def _compute_fiscal_year_be(self):
         for request in self:
             request.fiscal_year_be = (
-                request.fiscal_year + thai_format.BE_OFFSET
+                request.fiscal_year + thai_calendar.BE_OFFSET
                 if request.fiscal_year
                 else 0
             )
@@ -235,7 +235,7 @@ class WelfareMatchingRequest(models.Model):
                 )
             if request.fiscal_year and (
                 not fund.founding_date
-                or matching.full_years(
+                or thai_calendar.completed_years(
                     fund.founding_date, matching.cutoff_date(request.fiscal_year)
                 )
                 < 1
@@ -283,7 +283,7 @@ class WelfareMatchingRequest(models.Model):
                         "fiscal year %(year)s, round %(round)s. Open that request, "
                         "cancel it first, or give another round.",
                         fund=Fund.browse(fund_id).display_name,
-                        year=fiscal_year + thai_format.BE_OFFSET,
+                        year=fiscal_year + thai_calendar.BE_OFFSET,
                         round=matching_round,
                     )
                 )
@@ -313,7 +313,7 @@ class WelfareMatchingRequest(models.Model):
             if not fund:
                 continue
             vals.setdefault(
-                "fiscal_year", thai_format.fiscal_year_of(welfare_today(self))
+                "fiscal_year", thai_calendar.fiscal_year_of(welfare_today(self))
             )
             if not vals.get("matching_round"):
                 vals["matching_round"] = self._next_round(fund)
@@ -336,7 +336,7 @@ class WelfareMatchingRequest(models.Model):
                 request.fund_id,
                 "welfare.matching.request",
                 None,
-                year_be=request.fiscal_year + thai_format.BE_OFFSET,
+                year_be=request.fiscal_year + thai_calendar.BE_OFFSET,
             )[0]
         return requests
 
@@ -416,7 +416,7 @@ class WelfareMatchingRequest(models.Model):
         contribution counts for the days it covers inside the year, whenever
         it was paid (arrears paid late, advance payments: not this year's)."""
         self.ensure_one()
-        date_from, date_to = matching.fiscal_year_bounds(self.fiscal_year)
+        date_from, date_to = thai_calendar.fiscal_year_bounds(self.fiscal_year)
         scheme = self.fund_id.contribution_scheme_id
         price = (
             functools.partial(periods.price, rate=scheme.amount, period=scheme.period)

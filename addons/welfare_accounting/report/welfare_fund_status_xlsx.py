@@ -2,7 +2,7 @@ import re
 
 from odoo import models
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 
 from .welfare_reports import current_fiscal_year, report_helpers
 
@@ -135,7 +135,7 @@ class WelfareFundStatusXlsx(models.AbstractModel):
             0,
             self.env._(
                 "Members as they stood on %(day)s",
-                day=thai_format.thai_date(status["members_on"]),
+                day=thai_calendar.thai_date(status["members_on"]),
             ),
             fmt["text"],
         )

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar, thai_format
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import statement as statement_lib
@@ -16,9 +16,9 @@ def report_helpers(env):
     account_fields = env["account.account"]._fields
     return {
         "money": money,
-        "thai_date": thai_format.thai_date,
+        "thai_date": thai_calendar.thai_date,
         "baht_text": thai_format.baht_text,
-        "be_year": lambda year: int(year) + thai_format.BE_OFFSET,
+        "be_year": lambda year: int(year) + thai_calendar.BE_OFFSET,
         "province_name": env["welfare.format"].province_name,
         "category_labels": dict(
             account_fields["welfare_codi_category"]._description_selection(env)

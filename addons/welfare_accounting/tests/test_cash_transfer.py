@@ -6,7 +6,7 @@ import datetime
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.tests.forged_calls import ForgedCallsMixin
 
 from .common import AccountingCase
@@ -47,7 +47,7 @@ class TestCashTransfer(ForgedCallsMixin, AccountingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.be = thai_format.be_year(cls.today)
+        cls.be = thai_calendar.be_year(cls.today)
         cls.treasurer = cls.committee
         cls.users = {
             "officer": cls.officer,

@@ -3,7 +3,7 @@ import datetime
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 
 from .common import AccountingCase
 
@@ -18,7 +18,7 @@ class TestNumbering(AccountingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.be = thai_format.be_year(cls.today)
+        cls.be = thai_calendar.be_year(cls.today)
         cls.benefits = {
             fund: cls.env["welfare.benefit.type"].create(
                 {

@@ -3,7 +3,7 @@ prints it as the web client's Print menu does, and read back."""
 
 from odoo.tests import tagged
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_base.tests.readback import ReadBackCase
 from odoo.addons.welfare_base.tests.report_reader import xlsx_rows, xlsx_text
@@ -18,10 +18,10 @@ class TestReadBackAccounting(ReadBackCase):
         super().setUpClass()
         cls.committee = cls.env.ref("welfare_base.welfare_user_committee_demo")
         today = welfare_today(cls.env["welfare.fund"])
-        cls.year = thai_format.fiscal_year_of(today)
+        cls.year = thai_calendar.fiscal_year_of(today)
         # the demo's money spans the last fiscal years: the statement covers
         # the previous fiscal year and the current one
-        cls.date_from = thai_format.fiscal_year_bounds(cls.year - 1)[0]
+        cls.date_from = thai_calendar.fiscal_year_bounds(cls.year - 1)[0]
         cls.date_to = today
         cls.wizard = (
             cls.env["welfare.statement.wizard"]
@@ -78,7 +78,7 @@ class TestReadBackAccounting(ReadBackCase):
             self.fund,
             context={"welfare_fiscal_year": self.year},
         )
-        start, end = thai_format.fiscal_year_bounds(self.year)
+        start, end = thai_calendar.fiscal_year_bounds(self.year)
         self.assertPrinted(
             text,
             self.fund.name,

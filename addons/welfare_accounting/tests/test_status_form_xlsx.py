@@ -5,7 +5,7 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 
 from .common import AccountingCase
 
@@ -19,7 +19,7 @@ class TestStatusFormXlsx(AccountingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.fiscal_year = thai_format.fiscal_year_of(cls.today)
+        cls.fiscal_year = thai_calendar.fiscal_year_of(cls.today)
         cls.year_start = datetime.date(cls.fiscal_year - 1, 10, 1)
         cls.founder = cls._member(
             "นางทองดี ผู้ก่อตั้ง",

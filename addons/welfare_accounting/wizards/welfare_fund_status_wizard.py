@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import statement as statement_lib
@@ -39,7 +39,7 @@ class WelfareFundStatusWizard(models.TransientModel):
     @api.model
     def _default_fiscal_year_be(self):
         year = statement_lib.report_fiscal_year(welfare_today(self))
-        return year + thai_format.BE_OFFSET
+        return year + thai_calendar.BE_OFFSET
 
     def _fiscal_year(self):
         """The chosen fiscal year as the C.E. year the documents take."""
@@ -53,7 +53,7 @@ class WelfareFundStatusWizard(models.TransientModel):
             )
         if not self.fund_ids:
             raise UserError(self.env._("Choose at least one fund."))
-        return self.fiscal_year_be - thai_format.BE_OFFSET
+        return self.fiscal_year_be - thai_calendar.BE_OFFSET
 
     def _print(self, report):
         year = self._fiscal_year()

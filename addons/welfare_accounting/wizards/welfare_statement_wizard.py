@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
@@ -31,7 +31,7 @@ class WelfareStatementWizard(models.TransientModel):
     def _default_dates(self):
         """The current CODI fiscal year (1 October - 30 September)."""
         today = welfare_today(self)
-        return thai_format.fiscal_year_bounds(thai_format.fiscal_year_of(today))
+        return thai_calendar.fiscal_year_bounds(thai_calendar.fiscal_year_of(today))
 
     def _check_period(self):
         for wizard in self:

@@ -3,11 +3,10 @@ import datetime
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib.member_states import ENDED_STATES
+
 from ..lib import scoring
 
-#: a member who left (terminated, resigned, deceased) stops counting on the day
-#: recorded for it
-ENDED_STATES = ("terminated", "resigned", "deceased")
 _ONE_DAY = datetime.timedelta(days=1)
 
 

@@ -1,10 +1,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import scoring
@@ -25,10 +24,6 @@ FROZEN_FIELDS = {
 }
 
 
-def _current_fiscal_year(record):
-    return fiscal_year_of(welfare_today(record))
-
-
 class WelfareAssessment(models.Model):
     """The review of one fund for one period (สอบทาน), scored and graded A-D."""
 
@@ -37,6 +32,7 @@ class WelfareAssessment(models.Model):
     _inherit = [
         "welfare.workflow.guard.mixin",
         "welfare.fund.owned.mixin",
+        "welfare.fiscal.period.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -58,37 +54,15 @@ class WelfareAssessment(models.Model):
             "welfare.assessment.template"
         ]._get_default_template(),
     )
-    fiscal_year = fields.Integer(
-        required=True,
-        default=_current_fiscal_year,
-        aggregator=False,
-        tracking=True,
-        help="CODI's fiscal year (1 October - 30 September), named by the "
-        "calendar year it ends in.",
-    )
     fiscal_year_be = fields.Integer(
-        precompute=True,
-        string="Fiscal Year (B.E.)",
         compute="_compute_fiscal_year_be",
         store=True,
-        aggregator=False,
+        precompute=True,
     )
     date_from = fields.Date(
-        string="Period Start",
-        compute="_compute_period",
-        store=True,
-        readonly=False,
-        required=True,
-        precompute=True,
         tracking=True,
     )
     date_to = fields.Date(
-        string="Period End",
-        compute="_compute_period",
-        store=True,
-        readonly=False,
-        required=True,
-        precompute=True,
         tracking=True,
     )
     state = fields.Selection(
@@ -197,21 +171,6 @@ class WelfareAssessment(models.Model):
                 year=assessment.fiscal_year_be or "",
             )
 
-    @api.depends("fiscal_year")
-    def _compute_fiscal_year_be(self):
-        for assessment in self:
-            assessment.fiscal_year_be = (
-                assessment.fiscal_year + 543 if assessment.fiscal_year else 0
-            )
-
-    @api.depends("fiscal_year")
-    def _compute_period(self):
-        for assessment in self:
-            if assessment.fiscal_year:
-                start, end = fiscal_year_bounds(assessment.fiscal_year)
-                assessment.date_from = start
-                assessment.date_to = end
-
     @api.depends(
         "line_ids.points",
         "line_ids.weight",
@@ -247,17 +206,6 @@ class WelfareAssessment(models.Model):
                     lambda line: line.is_manual and not line.has_value
                 )
             )
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for assessment in self:
-            if assessment.date_to < assessment.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "Assessment %(name)s: the period ends before it starts.",
-                        name=assessment.display_name,
-                    )
-                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -500,7 +448,7 @@ class WelfareAssessment(models.Model):
         funds = self.env["welfare.fund"].search(
             [("state_id", "=", self.env.ref("base.state_th_054").id)]
         )
-        last_year = _current_fiscal_year(self) - 1
+        last_year = self._default_fiscal_year() - 1
         for year in range(last_year - years + 1, last_year + 1):
             assessments = self.create(
                 [

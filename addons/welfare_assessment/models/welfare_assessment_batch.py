@@ -6,9 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
-from odoo.addons.welfare_base.models.welfare_date import welfare_today
-
 CHUNK_SIZE = 500
 
 
@@ -23,7 +20,7 @@ class WelfareAssessmentBatch(models.Model):
 
     _name = "welfare.assessment.batch"
     _description = "Batch Assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["welfare.fiscal.period.mixin", "mail.thread"]
     _order = "create_date desc, id desc"
 
     name = fields.Char(
@@ -67,28 +64,6 @@ class WelfareAssessmentBatch(models.Model):
         ]._get_default_template(),
         tracking=True,
     )
-    fiscal_year = fields.Integer(
-        required=True,
-        default=lambda self: fiscal_year_of(welfare_today(self)),
-        aggregator=False,
-        tracking=True,
-    )
-    date_from = fields.Date(
-        string="Period Start",
-        compute="_compute_period",
-        store=True,
-        readonly=False,
-        required=True,
-        precompute=True,
-    )
-    date_to = fields.Date(
-        string="Period End",
-        compute="_compute_period",
-        store=True,
-        readonly=False,
-        required=True,
-        precompute=True,
-    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -127,7 +102,7 @@ class WelfareAssessmentBatch(models.Model):
         compute="_compute_assessment_count",
     )
 
-    @api.depends("scope", "zone_id", "province_id", "region_id", "fiscal_year")
+    @api.depends("scope", "zone_id", "province_id", "region_id", "fiscal_year_be")
     def _compute_name(self):
         for batch in self:
             area = {
@@ -138,14 +113,8 @@ class WelfareAssessmentBatch(models.Model):
             batch.name = self.env._(
                 "%(area)s - %(year)s",
                 area=area.display_name if area else "",
-                year=batch.fiscal_year + 543 if batch.fiscal_year else "",
+                year=batch.fiscal_year_be or "",
             )
-
-    @api.depends("fiscal_year")
-    def _compute_period(self):
-        for batch in self:
-            if batch.fiscal_year:
-                batch.date_from, batch.date_to = fiscal_year_bounds(batch.fiscal_year)
 
     @api.depends("fund_count", "done_count")
     def _compute_progress(self):
@@ -166,14 +135,6 @@ class WelfareAssessmentBatch(models.Model):
             if not batch._scope_record():
                 raise ValidationError(
                     self.env._("Choose the zone, province or region to assess.")
-                )
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for batch in self:
-            if batch.date_to < batch.date_from:
-                raise ValidationError(
-                    self.env._("The period of the batch ends before it starts.")
                 )
 
     def _scope_record(self):

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
 from .common import AssessmentCase
@@ -35,6 +35,17 @@ class TestBatch(AssessmentCase):
         )
         self.assertEqual(batch.progress, 100.0)
         self.assertEqual(batch.assessment_count, 3)
+
+    def test_batch_period_is_its_fiscal_year_and_never_ends_before_it_starts(self):
+        batch = self._batch()
+        self.assertEqual(
+            (batch.date_from.isoformat(), batch.date_to.isoformat()),
+            (f"{self.year - 1}-10-01", f"{self.year}-09-30"),
+        )
+        self.assertEqual(batch.fiscal_year_be, self.year + 543)
+        self.assertIn(str(self.year + 543), batch.name)
+        with self.assertRaises(ValidationError):
+            self._batch(date_from=batch.date_to, date_to=batch.date_from)
 
     def test_zone_batch_assesses_only_the_zone(self):
         self._batch(scope="zone", zone_id=self.zone.id, province_id=False).action_run()

@@ -4,16 +4,10 @@ from odoo.tools import SQL
 from odoo.addons.welfare_accounting.lib.statement import (
     ADMIN_CATEGORIES,
     ASSET_CATEGORIES,
+    LEGS,
     RECEIPT_CATEGORIES,
 )
 from odoo.addons.welfare_assessment.lib import scoring
-
-# The three legs of a fund's money, in CODI categories of the fund chart.
-LEGS = {
-    "members": ("contribution", "entry_fee"),
-    "codi": ("codi_seed", "codi_matching"),
-    "local": ("local_government",),
-}
 
 
 class WelfareAssessmentIndicator(models.AbstractModel):

@@ -1,62 +1,30 @@
-"""Thai formats for documents: Buddhist-era dates, baht in words, ID numbers.
+"""Thai formats for documents: baht in words, ID numbers, Buddhist-era dates.
 
 Plain Python, no Odoo: tested on its own and used by every module's reports.
+The calendar itself (Buddhist era, Thai months, CODI's fiscal year) lives in
+``thai_calendar``; its names are also reachable here, as documents use them.
 """
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-BE_OFFSET = 543
+from stdnum.th import pin
+
+from .thai_calendar import (  # noqa: F401 - the calendar, as documents use it
+    BE_OFFSET,
+    MONTHS,
+    MONTHS_SHORT,
+    be_year,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    thai_date,
+)
+
 # a spreadsheet date shown in the Buddhist era: Excel's locale code 0x0107041E
 # (western digits, Thai Buddhist calendar, Thai); LibreOffice reads it too.
 # The cell keeps a real date, so it still sorts and filters as one.
 XLSX_BE_DATE_FORMAT = "[$-107041E]dd/mm/yyyy"
-
-MONTHS = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-]
-MONTHS_SHORT = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-]
 DIGITS = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"]
 PLACES = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน"]
-
-
-def be_year(date):
-    """The Buddhist-era year of a date (CE + 543)."""
-    return date.year + BE_OFFSET
-
-
-def thai_date(date, short=False):
-    """'25 พฤศจิกายน 2569' (or '25 พ.ย. 2569' when short); '' for no date."""
-    if not date:
-        return ""
-    if isinstance(date, datetime.datetime):
-        date = date.date()
-    months = MONTHS_SHORT if short else MONTHS
-    return f"{date.day} {months[date.month - 1]} {be_year(date)}"
 
 
 def _words_below_million(number):
@@ -129,14 +97,4 @@ def format_national_id(number):
     digits = "".join(ch for ch in (number or "") if ch.isdigit())
     if len(digits) != 13:
         return number or ""
-    return f"{digits[0]}-{digits[1:5]}-{digits[5:10]}-{digits[10:12]}-{digits[12]}"
-
-
-def fiscal_year_of(date):
-    """CODI's fiscal year (1 October - 30 September), named by its ending CE year."""
-    return date.year + 1 if date.month >= 10 else date.year
-
-
-def fiscal_year_bounds(year):
-    """First and last day of the fiscal year ending on 30 September of ``year``."""
-    return datetime.date(year - 1, 10, 1), datetime.date(year, 9, 30)
+    return pin.format(digits)

@@ -4,6 +4,8 @@ from . import welfare_geography
 from . import welfare_zone
 from . import welfare_date
 from . import welfare_fund_mixin
+from . import welfare_fiscal_period_mixin
+from . import welfare_fund_snapshot_mixin
 from . import welfare_document_sequence
 from . import welfare_workflow_guard
 from . import welfare_fund

@@ -3,7 +3,7 @@ import re
 from odoo import models
 from odoo.tools.misc import get_lang
 
-from ..lib import thai_format
+from ..lib import thai_calendar
 
 # a year of the Gregorian calendar as babel prints it in a group's label
 _GREGORIAN_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[0-3]\d\d)(?!\d)")
@@ -42,5 +42,5 @@ class Base(models.AbstractModel):
 def be_label(label):
     """``label`` with its Gregorian year(s) written in the Buddhist era."""
     return _GREGORIAN_YEAR.sub(
-        lambda match: str(int(match.group(1)) + thai_format.BE_OFFSET), label
+        lambda match: str(int(match.group(1)) + thai_calendar.BE_OFFSET), label
     )

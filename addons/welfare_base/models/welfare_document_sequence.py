@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..lib import thai_format
+from ..lib import thai_calendar
 
 #: Thai prefixes of the documents numbered per fund and Buddhist-era year,
 #: e.g. the first claim of 2569 is สค.2569/0001. Only the prefix of a
@@ -83,7 +83,7 @@ class WelfareDocumentSequence(models.Model):
         the B.E. year of ``date`` (or ``year_be``), gapless."""
         if count <= 0:
             return []
-        year_be = year_be or thai_format.be_year(date)
+        year_be = year_be or thai_calendar.be_year(date)
         cr = self.env.cr
         # Raw SQL: the numbering must lock its row and add in one statement
         # (the ORM would read, then write, racing another transaction).

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..lib import thai_format
+from ..lib import thai_calendar, thai_format
 
 
 class WelfareFormat(models.AbstractModel):
@@ -11,7 +11,7 @@ class WelfareFormat(models.AbstractModel):
 
     @api.model
     def thai_date(self, date, short=False):
-        return thai_format.thai_date(date, short=short)
+        return thai_calendar.thai_date(date, short=short)
 
     @api.model
     def baht_text(self, amount):
@@ -23,7 +23,7 @@ class WelfareFormat(models.AbstractModel):
 
     @api.model
     def be_year(self, date):
-        return thai_format.be_year(date) if date else ""
+        return thai_calendar.be_year(date) if date else ""
 
     @api.model
     def province_name(self, state):

@@ -9,10 +9,10 @@ reinstates a terminated member.
 
 from dateutil.relativedelta import relativedelta
 
-#: states the daily job moves members between
-LADDER = ("active", "grace", "suspended", "terminated")
-#: states the job may move a member out of
-MANAGED = ("active", "grace", "suspended")
+from odoo.addons.welfare_base.lib.member_states import CURRENT_STATES
+
+#: states the job may move a member out of: the current members
+MANAGED = CURRENT_STATES
 
 
 def months_in_arrears(paid_until, join_date, today):

@@ -21,21 +21,13 @@ Conventions:
 import datetime
 from dataclasses import dataclass, field
 
-BE_OFFSET = 543
-MONTHS_SHORT = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-]
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    BE_OFFSET,
+    completed_years,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    thai_date,
+)
 
 AMOUNT_FIXED = "fixed"
 AMOUNT_PER_UNIT = "per_unit"
@@ -137,11 +129,6 @@ class Result:
 # ---------------------------------------------------------------- helpers
 
 
-def thai_date(date):
-    """'1 ต.ค. 2567': short Thai date with the Buddhist-era year."""
-    return f"{date.day} {MONTHS_SHORT[date.month - 1]} {date.year + BE_OFFSET}"
-
-
 def baht(amount):
     """'1,250' or '1,250.50' baht, without the word."""
     amount = round(amount or 0.0, 2)
@@ -152,25 +139,6 @@ def baht(amount):
 
 def _num(value):
     return f"{int(value)}" if value == int(value) else f"{value:g}"
-
-
-def completed_years(start, end):
-    """Whole years from ``start`` to ``end`` (an anniversary counts on its day)."""
-    if not start or not end or end < start:
-        return 0
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
-
-
-def fiscal_year_of(date):
-    """CODI's fiscal year of a date, named by the CE year in which it ends."""
-    return date.year + 1 if date.month >= 10 else date.year
-
-
-def fiscal_year_bounds(year):
-    return datetime.date(year - 1, 10, 1), datetime.date(year, 9, 30)
 
 
 def paid_up_required_until(event_date):
@@ -204,14 +172,16 @@ def _check_event(result, member, event_date, today):
         result._add(
             "future_event",
             REFUSE,
-            f"วันที่เกิดเหตุ {thai_date(event_date)} ยังมาไม่ถึง (ยื่นขอรับสวัสดิการล่วงหน้าไม่ได้)",
+            f"วันที่เกิดเหตุ {thai_date(event_date, short=True)} ยังมาไม่ถึง "
+            "(ยื่นขอรับสวัสดิการล่วงหน้าไม่ได้)",
         )
         ok = False
     if member.death_date and member.death_date < event_date:
         result._add(
             "deceased",
             REFUSE,
-            f"สมาชิกเสียชีวิตแล้วเมื่อ {thai_date(member.death_date)} ก่อนวันที่เกิดเหตุ",
+            f"สมาชิกเสียชีวิตแล้วเมื่อ {thai_date(member.death_date, short=True)} "
+            "ก่อนวันที่เกิดเหตุ",
         )
         return False
     if member.state == "deceased" and not member.death_date:
@@ -245,7 +215,7 @@ def _check_waiting(result, rule, member, event_date):
         "waiting_period",
         REFUSE,
         f"ยังไม่พ้นระยะรอสิทธิ์ {rule.waiting_days} วัน "
-        f"(เป็นสมาชิกมา {max(days, 0)} วัน มีสิทธิ์ตั้งแต่ {thai_date(first_day)})",
+        f"(เป็นสมาชิกมา {max(days, 0)} วัน มีสิทธิ์ตั้งแต่ {thai_date(first_day, short=True)})",
     )
     return False
 
@@ -257,14 +227,14 @@ def _check_paid_up(result, rule, member, event_date):
         return True
     needed = paid_up_required_until(event_date)
     covered = (
-        f"ส่งเงินสมทบถึง {thai_date(member.paid_until)}"
+        f"ส่งเงินสมทบถึง {thai_date(member.paid_until, short=True)}"
         if member.paid_until
         else "ยังไม่เคยส่งเงินสมทบ"
     )
     result._add(
         "not_paid_up",
         REFUSE,
-        f"ค้างส่งเงินสมทบ: ต้องส่งถึง {thai_date(needed)} แต่{covered}",
+        f"ค้างส่งเงินสมทบ: ต้องส่งถึง {thai_date(needed, short=True)} แต่{covered}",
     )
     return False
 

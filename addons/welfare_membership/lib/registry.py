@@ -8,19 +8,9 @@ triples; the wizard turns each code into a Thai sentence.
 import datetime
 import re
 
-try:
-    from . import thai_id
-except ImportError:  # loaded as a lone file, without its package (pure tests)
-    import importlib.util
-    import pathlib
+from odoo.addons.welfare_base.lib import thai_calendar
 
-    _spec = importlib.util.spec_from_file_location(
-        "_welfare_membership_thai_id", pathlib.Path(__file__).with_name("thai_id.py")
-    )
-    thai_id = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(thai_id)
-
-BE_OFFSET = 543
+from . import thai_id
 
 #: (key, Thai header, English header, required)
 COLUMNS = [
@@ -127,38 +117,10 @@ RELATIONSHIPS = {
     "อื่นๆ": "other",
     "other": "other",
 }
+#: Thai month names, full and short, as written in a date: month number
 THAI_MONTHS = {
     name: i + 1
-    for names in (
-        (
-            "มกราคม",
-            "กุมภาพันธ์",
-            "มีนาคม",
-            "เมษายน",
-            "พฤษภาคม",
-            "มิถุนายน",
-            "กรกฎาคม",
-            "สิงหาคม",
-            "กันยายน",
-            "ตุลาคม",
-            "พฤศจิกายน",
-            "ธันวาคม",
-        ),
-        (
-            "ม.ค.",
-            "ก.พ.",
-            "มี.ค.",
-            "เม.ย.",
-            "พ.ค.",
-            "มิ.ย.",
-            "ก.ค.",
-            "ส.ค.",
-            "ก.ย.",
-            "ต.ค.",
-            "พ.ย.",
-            "ธ.ค.",
-        ),
-    )
+    for names in (thai_calendar.MONTHS, thai_calendar.MONTHS_SHORT)
     for i, name in enumerate(names)
 }
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
@@ -194,7 +156,7 @@ def _norm(value):
 def _year(year):
     """A four-digit year given in the Buddhist or the Christian era, as CE."""
     if year > 2400:
-        return year - BE_OFFSET
+        return year - thai_calendar.BE_OFFSET
     return year
 
 

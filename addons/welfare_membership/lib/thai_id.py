@@ -12,12 +12,15 @@ registration status (บุคคลที่ไม่มีสถานะท�
 of migrant workers, students without papers...), whose numbers carry the same
 check digit. No number starts with 9.
 
-python-stdnum's ``stdnum.th.pin`` refuses numbers starting with 0; the fund
-registers people without registration status, so this module keeps its own
-rules.
+The check digit and the printed grouping are python-stdnum's
+(``stdnum.th.pin``). Its ``validate`` refuses numbers starting with 0, yet the
+fund registers people without registration status: the rules on the first
+digit are this module's own.
 """
 
 import re
+
+from stdnum.th import pin
 
 _NON_DIGITS = re.compile(r"[\s\-.]")
 # Thai digits name the same number: stored as ASCII so one person has one ID.
@@ -41,8 +44,7 @@ def check_digit(first12):
     """The check digit of the first twelve digits of an ID number."""
     if len(first12) != 12 or not first12.isdigit():
         raise ValueError("check_digit expects twelve digits")
-    total = sum(int(d) * w for d, w in zip(first12, range(13, 1, -1), strict=True))
-    return (11 - total % 11) % 10
+    return int(pin.calc_check_digit(first12))
 
 
 def is_valid(number):
@@ -111,7 +113,7 @@ def format_id(number):
     digits = clean(number)
     if len(digits) != 13 or not digits.isdigit():
         return number or ""
-    return f"{digits[0]}-{digits[1:5]}-{digits[5:10]}-{digits[10:12]}-{digits[12]}"
+    return pin.format(digits)
 
 
 def mask(number):

@@ -1,25 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.welfare_base.lib.fund_snapshot import BENEFIT_CATEGORIES
+
 from ..lib import benefit_rules
 
-CATEGORIES = [
-    ("birth", "Birth"),
-    ("sickness", "Sickness / Medical"),
-    ("hospital", "Hospital Stay"),
-    ("elderly", "Elderly"),
-    ("death", "Death"),
-    ("funeral", "Funeral Costs"),
-    ("disadvantaged", "Disadvantaged / Disabled"),
-    ("occupation", "Occupation"),
-    ("education", "Education / Scholarship"),
-    ("tradition", "Tradition and Culture"),
-    ("housing", "Housing Repair"),
-    ("disaster", "Disaster"),
-    ("public_benefit", "Public Benefit"),
-    ("environment", "Natural Resources / Environment"),
-    ("other", "Other"),
-]
+#: CODI's benefit categories, shared with the fund snapshots and the roll-up
+CATEGORIES = BENEFIT_CATEGORIES
 
 # Categories whose claims carry health details (sensitive under the PDPA).
 HEALTH_CATEGORIES = ("sickness", "hospital", "disadvantaged")

@@ -7,14 +7,16 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.lib.member_states import CURRENT_STATES
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import card_token
 
 SECRET_PARAM = "welfare_membership.card_secret"
 VERIFY_PATH = "/welfare/card/verify/"
-# Members whose card a verifier may see; any other state revokes the card.
-CARD_VALID_STATES = ("active", "grace", "suspended")
+# Members whose card a verifier may see (the current members); any other
+# state revokes the card.
+CARD_VALID_STATES = CURRENT_STATES
 LEADING_VOWELS = "เแโใไ"
 _TOKEN_IN_TEXT = re.compile(re.escape(VERIFY_PATH) + r"([A-Za-z0-9_-]+)")
 

@@ -3,12 +3,11 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.lib.member_states import (
+    ENDED_STATES as LEAVING_STATES,
+    REJOIN_STATES,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
-
-#: states a member may rejoin from: the membership ended, the person lives
-REJOIN_STATES = ("terminated", "resigned")
-#: states that end a membership period
-LEAVING_STATES = ("terminated", "resigned", "deceased")
 
 
 class WelfareMemberPeriod(models.Model):

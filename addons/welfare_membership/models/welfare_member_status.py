@@ -1,14 +1,10 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib.member_states import ENDED_STATES
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from .welfare_member import STATES
-
-#: members who still belong to the fund (CODI's "current" members)
-CURRENT_STATES = ("active", "grace", "suspended")
-#: a member who left stops counting on the day recorded for it
-ENDED_STATES = ("terminated", "resigned", "deceased")
 
 
 class WelfareMemberStatus(models.Model):

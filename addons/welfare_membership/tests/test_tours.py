@@ -6,7 +6,7 @@ import json
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.welfare_base.lib import thai_format
+from odoo.addons.welfare_base.lib import thai_calendar
 
 VERIFY = "/welfare/card/verify/"
 
@@ -134,7 +134,7 @@ class TestBuddhistEraTour(DemoFundTourCase):
 
     @staticmethod
     def _be(date):
-        return f"{date:%d/%m/}{date.year + thai_format.BE_OFFSET}"
+        return f"{date:%d/%m/}{date.year + thai_calendar.BE_OFFSET}"
 
     def test_thai_officer_reads_and_types_buddhist_era_dates(self):
         self.assertEqual(self.officer.lang, "th_TH")
@@ -167,8 +167,8 @@ class TestBuddhistEraTour(DemoFundTourCase):
                 "welfare_be_join": self._be(join),
                 "welfare_be_birth": self._be(member.birthdate),
                 "welfare_be_pivot": pivot.id,
-                "welfare_be_month": f"{thai_format.MONTHS[join.month - 1]} "
-                f"{join.year + thai_format.BE_OFFSET}",
+                "welfare_be_month": f"{thai_calendar.MONTHS[join.month - 1]} "
+                f"{join.year + thai_calendar.BE_OFFSET}",
             },
         )
         # typed as 15/01/2512 B.E., kept as the ISO date 1969-01-15

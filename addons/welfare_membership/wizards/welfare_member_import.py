@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import registry, thai_id
@@ -548,7 +549,7 @@ class WelfareMemberImport(models.TransientModel):
 
     def _thai_date(self, date):
         """A day as the member's history shows it: Buddhist-era year."""
-        return f"{date.day}/{date.month}/{date.year + registry.BE_OFFSET}"
+        return f"{date.day}/{date.month}/{thai_calendar.be_year(date)}"
 
     def _reopen(self):
         return {

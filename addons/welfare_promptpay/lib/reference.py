@@ -17,6 +17,8 @@ matched to the wrong member.
 
 import re
 
+from odoo.addons.welfare_base.lib.thai_calendar import be_year
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: most characters an EMV sub-field (reference label) holds
 MAX_LENGTH = 25
@@ -47,7 +49,7 @@ def clean(text):
 
 def period_code(date):
     """``YYMM`` of a date: two-digit Buddhist-era year and month (2026-11 -> 6911)."""
-    return f"{(date.year + 543) % 100:02d}{date.month:02d}"
+    return f"{be_year(date) % 100:02d}{date.month:02d}"
 
 
 def make(fund_code, member_number, period_date):

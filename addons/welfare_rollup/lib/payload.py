@@ -1,92 +1,27 @@
-"""Snapshot rows as a roll-up receives them: checks, hashes, signed files.
+"""Snapshot rows as a roll-up receives them: checks and signed files.
 
 Plain functions fed plain values (no Odoo), the same for a pull over JSON-RPC
-and for a signed export file. The field list is the contract of schema
-version 1 of the province's ``welfare_snapshot`` (see its README); a roll-up
-refuses any other version.
+and for a signed export file. The fields, hash and canonical form are the
+contract shared with the province: ``welfare_base/lib/fund_snapshot.py``; a
+roll-up refuses any other schema version.
 """
 
 import base64
 import binascii
-import hashlib
 import json
 
-SCHEMA_VERSION = 1
-FILE_FORMAT = "welfare.fund.snapshot"
-
-MEMBER_TYPES = ("general", "youth", "elderly", "disadvantaged", "disabled", "orphan")
-MEMBER_STATES = ("active", "grace", "suspended", "terminated", "resigned", "deceased")
-
-IDENTITY_FIELDS = (
-    "fund_code",
-    "fund_name",
-    "subdistrict_code",
-    "subdistrict_name",
-    "district_code",
-    "district_name",
-    "province_code",
-    "region_code",
-    "founding_date",
-    "certified",
-    "certification_date",
-    "fiscal_year",
+from odoo.addons.welfare_base.lib.fund_snapshot import (  # noqa: F401 - the contract
+    AMOUNT_FIELDS,
+    CONTENT_FIELDS,
+    FILE_FORMAT,
+    FLOAT_FIELDS,
+    GRADES,
+    INTEGER_FIELDS,
+    PAYLOAD_FIELDS,
+    SCHEMA_VERSION,
+    canonical_bytes,
+    content_hash,
 )
-INTEGER_FIELDS = (
-    "members_total",
-    "members_current",
-    "members_new",
-    *(f"members_{kind}" for kind in MEMBER_TYPES),
-    *(f"members_{state}" for state in MEMBER_STATES),
-    "benefit_count",
-)
-AMOUNT_FIELDS = (
-    "contribution_amount",
-    "entry_fee_amount",
-    "grant_codi_amount",
-    "grant_local_amount",
-    "grant_other_amount",
-    "benefit_amount",
-    "balance",
-)
-FIGURE_FIELDS = (
-    "members_total",
-    "members_current",
-    "members_new",
-    *(f"members_{kind}" for kind in MEMBER_TYPES),
-    *(f"members_{state}" for state in MEMBER_STATES),
-    "contribution_amount",
-    "entry_fee_amount",
-    "grant_codi_amount",
-    "grant_local_amount",
-    "grant_other_amount",
-    "benefit_count",
-    "benefit_amount",
-    "benefit_lines",
-    "balance",
-    "assessed",
-    "grade",
-    "score",
-    "assessment_date",
-)
-CONTENT_FIELDS = IDENTITY_FIELDS + FIGURE_FIELDS
-FLOAT_FIELDS = (
-    "contribution_amount",
-    "entry_fee_amount",
-    "grant_codi_amount",
-    "grant_local_amount",
-    "grant_other_amount",
-    "benefit_amount",
-    "balance",
-    "score",
-)
-PAYLOAD_FIELDS = (
-    *CONTENT_FIELDS,
-    "data_date",
-    "content_hash",
-    "schema_version",
-    "write_date",
-)
-GRADES = ("A", "B", "C", "D")
 
 
 class PayloadError(ValueError):
@@ -96,25 +31,6 @@ class PayloadError(ValueError):
         super().__init__(code)
         self.code = code
         self.details = details
-
-
-def _plain(value):
-    if value is False or value is None:
-        return None
-    if isinstance(value, float):
-        return round(value, 2)
-    return value
-
-
-def content_hash(row):
-    """SHA-256 of a row's content fields, as the province computes it."""
-    content = {name: _plain(row.get(name)) for name in CONTENT_FIELDS}
-    for name in FLOAT_FIELDS:  # 0 and 0.0 hash alike
-        content[name] = round(float(content[name] or 0.0), 2)
-    text = json.dumps(
-        content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def check_row(row, province_code):
@@ -166,12 +82,6 @@ def benefit_lines(row):
 def write_date_text(row):
     """The province's write date as Odoo's text ``YYYY-MM-DD HH:MM:SS``."""
     return str(row.get("write_date") or "").replace("T", " ")[:19]
-
-
-def canonical_bytes(payload):
-    return json.dumps(
-        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
 
 
 def read_signed_file(content, public_key_b64):

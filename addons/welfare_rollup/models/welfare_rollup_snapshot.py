@@ -1,27 +1,9 @@
 from odoo import api, fields, models
 
+from odoo.addons.welfare_base.lib.fund_snapshot import BENEFIT_CATEGORIES
+
 from ..lib import payload
 
-# CODI's benefit categories (the fund status form); a roll-up database has no
-# benefit catalogue of its own, only these codes in the snapshots.
-BENEFIT_CATEGORIES = [
-    ("birth", "Birth"),
-    ("sickness", "Sickness / Medical"),
-    ("hospital", "Hospital Stay"),
-    ("elderly", "Elderly"),
-    ("death", "Death"),
-    ("funeral", "Funeral Costs"),
-    ("disadvantaged", "Disadvantaged / Disabled"),
-    ("occupation", "Occupation"),
-    ("education", "Education / Scholarship"),
-    ("tradition", "Tradition and Culture"),
-    ("housing", "Housing Repair"),
-    ("disaster", "Disaster"),
-    ("public_benefit", "Public Benefit"),
-    ("environment", "Natural Resources / Environment"),
-    ("other", "Other"),
-]
-GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
 TRANSPORTS = [
     ("jsonrpc", "JSON-RPC (network)"),
     ("file", "Signed File"),
@@ -38,6 +20,7 @@ class WelfareRollupSnapshot(models.Model):
     """
 
     _name = "welfare.rollup.snapshot"
+    _inherit = ["welfare.fund.snapshot.mixin"]
     _description = "Fund Figures Received"
     _order = "fiscal_year desc, state_id, fund_code"
     _rec_name = "fund_name"
@@ -50,90 +33,32 @@ class WelfareRollupSnapshot(models.Model):
         index=True,
         ondelete="cascade",
     )
-    fund_code = fields.Char(string="Fund Code", required=True, readonly=True)
-    fund_name = fields.Char(string="Fund", readonly=True)
-    subdistrict_code = fields.Char(string="Sub-district Code", readonly=True)
-    subdistrict_name = fields.Char(string="Sub-district", readonly=True)
-    district_code = fields.Char(string="District Code", readonly=True)
-    district_name = fields.Char(string="District", readonly=True)
-    province_code = fields.Char(string="Province Code", readonly=True)
+    fund_code = fields.Char(required=True)
+    fund_name = fields.Char(string="Fund")
     state_id = fields.Many2one(
         "res.country.state",
         string="Province",
         readonly=True,
         index=True,
     )
-    region_code = fields.Char(string="Region Code", readonly=True)
     region_id = fields.Many2one(
         "welfare.region",
         string="Region",
         readonly=True,
         index=True,
     )
-    founding_date = fields.Date(readonly=True)
-    certified = fields.Boolean(readonly=True)
-    certification_date = fields.Date(readonly=True)
-    fiscal_year = fields.Integer(
-        string="Fiscal Year",
-        required=True,
-        readonly=True,
-        index=True,
-        aggregator=False,
-    )
-    fiscal_year_be = fields.Integer(
-        string="Fiscal Year (B.E.)",
-        compute="_compute_fiscal_year_be",
-        store=True,
-        aggregator=False,
-    )
+    fiscal_year = fields.Integer(index=True)
+    fiscal_year_be = fields.Integer(store=True)
     fund_count = fields.Integer(string="Funds", default=1, readonly=True)
-    members_total = fields.Integer(string="Members (Accumulated)", readonly=True)
-    members_current = fields.Integer(string="Current Members", readonly=True)
-    members_new = fields.Integer(string="New Members", readonly=True)
-    members_general = fields.Integer(string="General", readonly=True)
-    members_youth = fields.Integer(string="Child / Youth", readonly=True)
-    members_elderly = fields.Integer(string="Elderly", readonly=True)
-    members_disadvantaged = fields.Integer(string="Disadvantaged", readonly=True)
-    members_disabled = fields.Integer(string="Disabled", readonly=True)
-    members_orphan = fields.Integer(string="Orphan", readonly=True)
-    members_active = fields.Integer(string="Active", readonly=True)
-    members_grace = fields.Integer(string="Grace Period", readonly=True)
-    members_suspended = fields.Integer(string="Suspended", readonly=True)
-    members_terminated = fields.Integer(string="Terminated", readonly=True)
-    members_resigned = fields.Integer(string="Resigned", readonly=True)
-    members_deceased = fields.Integer(string="Deceased", readonly=True)
-    contribution_amount = fields.Float(
-        string="Member Contributions", readonly=True, digits=(16, 2)
-    )
-    entry_fee_amount = fields.Float(string="Entry Fees", readonly=True, digits=(16, 2))
-    grant_codi_amount = fields.Float(
-        string="CODI / State", readonly=True, digits=(16, 2)
-    )
-    grant_local_amount = fields.Float(
-        string="Local Government", readonly=True, digits=(16, 2)
-    )
-    grant_other_amount = fields.Float(
-        string="Other Income", readonly=True, digits=(16, 2)
-    )
-    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
-    benefit_amount = fields.Float(
-        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
-    )
-    benefit_lines = fields.Char(string="Benefits by Category (JSON)", readonly=True)
+    benefit_lines = fields.Char(string="Benefits by Category (JSON)")
     benefit_ids = fields.One2many(
         "welfare.rollup.benefit",
         "snapshot_id",
         string="Benefits by Category",
         readonly=True,
     )
-    balance = fields.Float(string="Fund Balance", readonly=True, digits=(16, 2))
-    assessed = fields.Boolean(readonly=True, index=True)
-    grade = fields.Selection(selection=GRADES, readonly=True, index=True)
-    score = fields.Float(readonly=True, digits=(16, 2), aggregator="avg")
-    assessment_date = fields.Date(readonly=True)
-    data_date = fields.Date(string="Data as of", readonly=True)
-    content_hash = fields.Char(readonly=True)
-    schema_version = fields.Integer(readonly=True, aggregator=False)
+    assessed = fields.Boolean(index=True)
+    grade = fields.Selection(index=True)
     source_write_date = fields.Datetime(
         string="Changed in the Province",
         readonly=True,
@@ -159,13 +84,6 @@ class WelfareRollupSnapshot(models.Model):
             "A province sends one row per fund and fiscal year.",
         ),
     ]
-
-    @api.depends("fiscal_year")
-    def _compute_fiscal_year_be(self):
-        for snapshot in self:
-            snapshot.fiscal_year_be = (
-                snapshot.fiscal_year + 543 if snapshot.fiscal_year else 0
-            )
 
     @api.model
     def _values_from_row(self, row, state, region):

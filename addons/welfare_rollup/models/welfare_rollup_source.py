@@ -6,9 +6,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import file_open
 
+from odoo.addons.welfare_base.lib.fund_snapshot import BENEFIT_CATEGORIES
+
 from ..lib import payload
 from ..lib.jsonrpc import JsonRpcClient
-from .welfare_rollup_snapshot import BENEFIT_CATEGORIES, TRANSPORTS
+from .welfare_rollup_snapshot import TRANSPORTS
 
 _logger = logging.getLogger(__name__)
 

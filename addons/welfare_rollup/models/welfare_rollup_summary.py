@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib.thai_calendar import BE_OFFSET
+
 # share field: (numerator count, denominator count)
 SHARES = {
     "assessed_share": ("assessed_count", "fund_count"),
@@ -47,6 +49,7 @@ class WelfareRollupSummary(models.Model):
     """
 
     _name = "welfare.rollup.summary"
+    _inherit = ["welfare.fund.figures.mixin"]
     _description = "National Table of Funds"
     _auto = False
     _order = "fiscal_year_be desc, region_id, state_id"
@@ -96,26 +99,6 @@ class WelfareRollupSummary(models.Model):
     grade_d_share_all = fields.Float(
         string="D (% of All Funds)", readonly=True, digits=(16, 2), aggregator="sum"
     )
-    members_total = fields.Integer(string="Members (Accumulated)", readonly=True)
-    members_current = fields.Integer(string="Current Members", readonly=True)
-    members_new = fields.Integer(string="New Members", readonly=True)
-    contribution_amount = fields.Float(
-        string="Member Contributions", readonly=True, digits=(16, 2)
-    )
-    grant_codi_amount = fields.Float(
-        string="CODI / State", readonly=True, digits=(16, 2)
-    )
-    grant_local_amount = fields.Float(
-        string="Local Government", readonly=True, digits=(16, 2)
-    )
-    grant_other_amount = fields.Float(
-        string="Other Income", readonly=True, digits=(16, 2)
-    )
-    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
-    benefit_amount = fields.Float(
-        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
-    )
-    balance = fields.Float(string="Fund Balance", readonly=True, digits=(16, 2))
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -210,7 +193,7 @@ class WelfareRollupSummary(models.Model):
                             AND m.state_id = c.state_id
                 )
                 SELECT (j.fiscal_year * 100000 + j.state_id) AS id,
-                       j.fiscal_year + 543 AS fiscal_year_be,
+                       j.fiscal_year + %(be_offset)s AS fiscal_year_be,
                        st.welfare_region_id AS region_id,
                        j.*,
                        %(assessed_share)s AS assessed_share,
@@ -227,6 +210,7 @@ class WelfareRollupSummary(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
+                be_offset=BE_OFFSET,
                 **share,
             )
         )

@@ -12,7 +12,7 @@ import datetime
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import fiscal_year_of
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import payload

@@ -4,14 +4,16 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    fiscal_year_bounds,
+    fiscal_year_of,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import schema
 
 _logger = logging.getLogger(__name__)
 
-GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
 SIGNING_KEY_PARAM = "welfare_snapshot.signing_key"
 
 
@@ -27,6 +29,7 @@ class WelfareFundSnapshot(models.Model):
     """
 
     _name = "welfare.fund.snapshot"
+    _inherit = ["welfare.fund.snapshot.mixin"]
     _description = "Fund Snapshot"
     _order = "fiscal_year desc, province_code, fund_code"
     _rec_name = "fund_name"
@@ -44,99 +47,29 @@ class WelfareFundSnapshot(models.Model):
         store=True,
         index=True,
     )
-    fund_code = fields.Char(string="Fund Code", readonly=True)
-    fund_name = fields.Char(string="Fund Name", readonly=True)
-    subdistrict_code = fields.Char(string="Sub-district Code", readonly=True)
-    subdistrict_name = fields.Char(string="Sub-district", readonly=True)
-    district_code = fields.Char(string="District Code", readonly=True)
-    district_name = fields.Char(string="District", readonly=True)
-    province_code = fields.Char(string="Province Code", readonly=True)
-    region_code = fields.Char(string="Region Code", readonly=True)
-    founding_date = fields.Date(readonly=True)
-    certified = fields.Boolean(readonly=True)
-    certification_date = fields.Date(readonly=True)
     fiscal_year = fields.Integer(
-        string="Fiscal Year",
-        required=True,
-        readonly=True,
-        aggregator=False,
         help="CODI's fiscal year (1 October - 30 September), named by the "
         "calendar year it ends in.",
     )
-    fiscal_year_be = fields.Integer(
-        string="Fiscal Year (B.E.)",
-        compute="_compute_fiscal_year_be",
-        aggregator=False,
-    )
     members_total = fields.Integer(
-        string="Members (Accumulated)",
-        readonly=True,
         help="Everyone who was a member by the end of the year, "
         "including those who left.",
     )
     members_current = fields.Integer(
-        string="Current Members",
-        readonly=True,
         help="Active, in grace or suspended at the end of the year.",
     )
-    members_new = fields.Integer(string="New Members", readonly=True)
-    members_general = fields.Integer(string="General", readonly=True)
-    members_youth = fields.Integer(string="Child / Youth", readonly=True)
-    members_elderly = fields.Integer(string="Elderly", readonly=True)
-    members_disadvantaged = fields.Integer(string="Disadvantaged", readonly=True)
-    members_disabled = fields.Integer(string="Disabled", readonly=True)
-    members_orphan = fields.Integer(string="Orphan", readonly=True)
-    members_active = fields.Integer(string="Active", readonly=True)
-    members_grace = fields.Integer(string="Grace Period", readonly=True)
-    members_suspended = fields.Integer(string="Suspended", readonly=True)
-    members_terminated = fields.Integer(string="Terminated", readonly=True)
-    members_resigned = fields.Integer(string="Resigned", readonly=True)
-    members_deceased = fields.Integer(string="Deceased", readonly=True)
-    contribution_amount = fields.Float(
-        string="Member Contributions", readonly=True, digits=(16, 2)
-    )
-    entry_fee_amount = fields.Float(string="Entry Fees", readonly=True, digits=(16, 2))
-    grant_codi_amount = fields.Float(
-        string="CODI / State", readonly=True, digits=(16, 2)
-    )
-    grant_local_amount = fields.Float(
-        string="Local Government", readonly=True, digits=(16, 2)
-    )
-    grant_other_amount = fields.Float(
-        string="Other Income", readonly=True, digits=(16, 2)
-    )
-    benefit_count = fields.Integer(string="Benefits Paid (Cases)", readonly=True)
-    benefit_amount = fields.Float(
-        string="Benefits Paid (Baht)", readonly=True, digits=(16, 2)
-    )
     benefit_lines = fields.Char(
-        string="Benefits by Category",
-        readonly=True,
         help="Cases and baht paid per benefit category, as JSON: "
         '{"death": [2, 6000.0]}.',
     )
     balance = fields.Float(
-        string="Fund Balance",
-        readonly=True,
-        digits=(16, 2),
         help="Contributions, entry fees and grants received since founding, "
         "less benefits paid, at the end of the year.",
     )
-    assessed = fields.Boolean(readonly=True)
-    grade = fields.Selection(selection=GRADES, readonly=True)
-    score = fields.Float(readonly=True, digits=(16, 2), aggregator="avg")
-    assessment_date = fields.Date(readonly=True)
     data_date = fields.Date(
-        string="Data as of",
-        readonly=True,
         help="The day these figures were computed (last changed).",
     )
-    content_hash = fields.Char(readonly=True)
-    schema_version = fields.Integer(
-        readonly=True,
-        default=schema.SCHEMA_VERSION,
-        aggregator=False,
-    )
+    schema_version = fields.Integer(default=schema.SCHEMA_VERSION)
 
     _sql_constraints = [
         (
@@ -145,11 +78,6 @@ class WelfareFundSnapshot(models.Model):
             "A fund has one snapshot per fiscal year.",
         ),
     ]
-
-    @api.depends("fiscal_year")
-    def _compute_fiscal_year_be(self):
-        for snapshot in self:
-            snapshot.fiscal_year_be = snapshot.fiscal_year + 543
 
     # ------------------------------------------------------------ actions
     def action_refresh_current(self):

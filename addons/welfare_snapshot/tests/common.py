@@ -2,7 +2,10 @@ import datetime
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    fiscal_year_bounds,
+    fiscal_year_of,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_membership.tests.common_membership import make_id
 

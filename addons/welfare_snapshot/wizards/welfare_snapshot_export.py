@@ -3,6 +3,8 @@ import base64
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.lib.thai_calendar import BE_OFFSET
+
 
 class WelfareSnapshotExport(models.TransientModel):
     """A signed file of the province's snapshots, for a roll-up without network."""
@@ -43,8 +45,12 @@ class WelfareSnapshotExport(models.TransientModel):
         years = None
         if self.year_from or self.year_to:
             known = Snapshot.search([]).mapped("fiscal_year")
-            low = (self.year_from - 543) if self.year_from else min(known, default=0)
-            high = (self.year_to - 543) if self.year_to else max(known, default=0)
+            low = (
+                (self.year_from - BE_OFFSET)
+                if self.year_from
+                else min(known, default=0)
+            )
+            high = (self.year_to - BE_OFFSET) if self.year_to else max(known, default=0)
             years = list(range(low, high + 1)) or [0]
         content = Snapshot._export_file(years)
         self.write(
