@@ -7,7 +7,8 @@ which day are recorded with it, and are never written by hand (they are
 workflow fields, see ``welfare_workflow_guard.py``). Each model keeps its
 own states, labels and field names, and declares them here:
 
-- ``_request_open_states``: the states in which the request still waits;
+- ``_workflow_initial``: ``{"state": (the open states,)}``, the states in
+  which the request is created and still waits;
 - ``_request_decided_by_field``, ``_request_decided_date_field``: the fields
   that record the decider and the day (e.g. ``approved_by_id`` and
   ``approved_date`` on a waiver).
@@ -27,17 +28,22 @@ class WelfareRequestMixin(models.AbstractModel):
     _inherit = ["welfare.workflow.guard.mixin"]
     _description = "Request Decided Once"
 
-    _request_open_states = ()
     _request_decided_by_field = "decided_by_id"
     _request_decided_date_field = "decided_date"
 
-    # the selection, default and label are the model's own
+    # the states, default and label are the model's own (its list of states
+    # replaces the empty one of the mixin)
     state = fields.Selection(
+        selection="_request_states",
         required=True,
         tracking=True,
         copy=False,
         index=True,
     )
+
+    @api.model
+    def _request_states(self):
+        return []
 
     @api.model
     def _get_workflow_fields(self):
@@ -53,7 +59,8 @@ class WelfareRequestMixin(models.AbstractModel):
         ``message(names)`` is the model's translated refusal, given the names
         of the requests already decided.
         """
-        closed = self.filtered(lambda r: r.state not in self._request_open_states)
+        open_states = self._workflow_initial.get("state", ())
+        closed = self.filtered(lambda r: r.state not in open_states)
         if closed:
             raise UserError(message(", ".join(closed.mapped("display_name"))))
 

@@ -33,7 +33,6 @@ class WelfareArrearsWaiver(models.Model):
     ]
     _order = "id desc"
     _workflow_initial = {"state": ("draft",)}
-    _request_open_states = ("draft",)
     _request_decided_by_field = "approved_by_id"
     _request_decided_date_field = "approved_date"
 

@@ -47,8 +47,10 @@ class WelfareMemberPersonMixin(models.AbstractModel):
     name = fields.Char(
         required=True,
     )
-    # the relationships accepted are the model's own
+    # the relationships accepted are the model's own (its list replaces the
+    # empty one of the mixin)
     relationship = fields.Selection(
+        selection="_person_relationships",
         required=True,
         default="child",
     )
@@ -57,6 +59,10 @@ class WelfareMemberPersonMixin(models.AbstractModel):
         size=13,
         groups="welfare_base.group_welfare_officer",
     )
+
+    @api.model
+    def _person_relationships(self):
+        return []
 
     @api.constrains("national_id")
     def _check_national_id(self):

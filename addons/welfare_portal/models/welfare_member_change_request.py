@@ -26,7 +26,6 @@ class WelfareMemberChangeRequest(models.Model):
     ]
     _order = "id desc"
     _workflow_initial = {"state": ("submitted",)}
-    _request_open_states = ("submitted",)
 
     member_id = fields.Many2one(
         "welfare.member",

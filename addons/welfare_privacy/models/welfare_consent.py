@@ -41,30 +41,18 @@ class WelfareConsent(models.Model):
 
     _name = "welfare.consent"
     _description = "Member Consent (PDPA)"
-    _inherit = ["welfare.request.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.request.mixin",
+        "welfare.member.owned.mixin",
+        "mail.thread",
+    ]
     _order = "member_id, purpose, given_date desc, id desc"
     _workflow_initial = {"state": ("given",)}
-    _request_open_states = ("given",)
     _request_decided_by_field = "withdrawn_by_id"
     _request_decided_date_field = "withdrawn_date"
 
     member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
-        ondelete="cascade",
         tracking=True,
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
     )
     purpose = fields.Selection(
         PURPOSES,

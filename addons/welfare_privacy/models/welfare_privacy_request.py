@@ -26,30 +26,19 @@ class WelfarePrivacyRequest(models.Model):
 
     _name = "welfare.privacy.request"
     _description = "Personal Data Request"
-    _inherit = ["welfare.request.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.request.mixin",
+        "welfare.member.owned.mixin",
+        "mail.thread",
+    ]
     _order = "request_date desc, id desc"
     _workflow_initial = {"state": ("received",)}
-    _request_open_states = ("received",)
     _request_decided_by_field = "handled_by_id"
     _request_decided_date_field = "done_date"
 
     member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
         ondelete="restrict",
         tracking=True,
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
     )
     kind = fields.Selection(
         KINDS,
