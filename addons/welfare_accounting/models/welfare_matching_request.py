@@ -32,6 +32,7 @@ class WelfareMatchingRequest(models.Model):
     _inherit = [
         "welfare.workflow.guard.mixin",
         "welfare.fund.owned.mixin",
+        "welfare.numbered.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -329,15 +330,7 @@ class WelfareMatchingRequest(models.Model):
             ]
         )
         requests = super().create(vals_list)
-        # numbered within the fund and the B.E. fiscal year asked for
-        Numbers = self.env["welfare.document.sequence"]
-        for request in requests.filtered(lambda r: r.name == "/" and r.fund_id):
-            request.name = Numbers._take_numbers(
-                request.fund_id,
-                "welfare.matching.request",
-                None,
-                year_be=request.fiscal_year + thai_calendar.BE_OFFSET,
-            )[0]
+        requests.filtered(lambda r: r.name == "/")._assign_document_numbers()
         return requests
 
     def write(self, vals):
@@ -362,11 +355,11 @@ class WelfareMatchingRequest(models.Model):
             raise UserError(
                 self.env._("A request whose money was received cannot be deleted.")
             )
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, requests in self.grouped("fund_id").items():
-            Numbers._release_numbers(
-                fund, "welfare.matching.request", requests.mapped("name")
-            )
+        self._release_document_numbers()
+
+    def _document_number_year_be(self, date):
+        # numbered within the fund and the B.E. fiscal year asked for
+        return self.fiscal_year + thai_calendar.BE_OFFSET
 
     @api.onchange("fund_id")
     def _onchange_fund_id(self):

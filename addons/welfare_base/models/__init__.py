@@ -7,7 +7,9 @@ from . import welfare_fund_mixin
 from . import welfare_fiscal_period_mixin
 from . import welfare_fund_snapshot_mixin
 from . import welfare_document_sequence
+from . import welfare_numbered_mixin
 from . import welfare_workflow_guard
+from . import welfare_request_mixin
 from . import welfare_fund
 from . import welfare_fund_committee
 from . import welfare_fund_meeting

@@ -1,6 +1,10 @@
 from . import welfare_contribution_scheme
 from . import welfare_fund
 from . import welfare_member
+from . import welfare_member_lifecycle
+from . import welfare_member_search
+from . import welfare_member_bulk
+from . import welfare_member_owned_mixin
 from . import welfare_member_beneficiary
 from . import welfare_member_dependant
 from . import welfare_member_period
@@ -20,4 +24,3 @@ from . import welfare_member_status
 from . import welfare_member_card
 from . import welfare_fund_benefit
 from . import ir_attachment
-from . import welfare_member_demo

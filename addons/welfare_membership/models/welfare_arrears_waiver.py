@@ -26,28 +26,20 @@ class WelfareArrearsWaiver(models.Model):
 
     _name = "welfare.arrears.waiver"
     _description = "Arrears Waiver"
-    _inherit = ["welfare.workflow.guard.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.request.mixin",
+        "welfare.member.owned.mixin",
+        "mail.thread",
+    ]
     _order = "id desc"
     _workflow_initial = {"state": ("draft",)}
+    _request_decided_by_field = "approved_by_id"
+    _request_decided_date_field = "approved_date"
 
     member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
         tracking=True,
         ondelete="restrict",
         check_company=True,
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
     )
     currency_id = fields.Many2one(
         related="company_id.currency_id",
@@ -59,11 +51,7 @@ class WelfareArrearsWaiver(models.Model):
     state = fields.Selection(
         STATES,
         string="Status",
-        required=True,
         default="draft",
-        tracking=True,
-        copy=False,
-        index=True,
     )
     waived_until = fields.Date(
         string="Arrears Waived Up To",
@@ -136,8 +124,6 @@ class WelfareArrearsWaiver(models.Model):
     def _get_workflow_fields(self):
         """The decision and its figures: set by the approval only."""
         return super()._get_workflow_fields() | {
-            "approved_by_id",
-            "approved_date",
             "paid_until_before",
             "months_waived",
             "amount_waived",
@@ -160,9 +146,9 @@ class WelfareArrearsWaiver(models.Model):
         """The committee waives the arrears: the member counts as covered up to
         ``waived_until``, and the arrears ladder is updated at once."""
         self.env["welfare.member"]._check_committee()
-        wrong = self.filtered(lambda waiver: waiver.state != "draft")
-        if wrong:
-            raise UserError(self.env._("Only draft waivers can be approved."))
+        self._request_check_open(
+            lambda names: self.env._("Only draft waivers can be approved.")
+        )
         today = welfare_today(self)
         for waiver in self:
             member = waiver.member_id
@@ -215,17 +201,13 @@ class WelfareArrearsWaiver(models.Model):
                 if scheme
                 else 0.0
             )
-            waiver._workflow_write(
-                {
-                    "state": "approved",
-                    "approved_by_id": self.env.user.id,
-                    "approved_date": today,
-                    "paid_until_before": before,
-                    "months_waived": arrears.months_in_arrears(
-                        before, member.join_date, waiver.waived_until
-                    ),
-                    "amount_waived": amount,
-                }
+            waiver._request_decide(
+                "approved",
+                paid_until_before=before,
+                months_waived=arrears.months_in_arrears(
+                    before, member.join_date, waiver.waived_until
+                ),
+                amount_waived=amount,
             )
             # the waiver covers the days as a payment would
             member._workflow_write({"paid_until": waiver.waived_until})
@@ -242,14 +224,12 @@ class WelfareArrearsWaiver(models.Model):
         return True
 
     def action_cancel(self):
-        wrong = self.filtered(lambda waiver: waiver.state != "draft")
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "An approved waiver is the committee's decision: it is kept, "
-                    "never cancelled."
-                )
+        self._request_check_open(
+            lambda names: self.env._(
+                "An approved waiver is the committee's decision: it is kept, "
+                "never cancelled."
             )
+        )
         self._workflow_write({"state": "cancelled"})
         return True
 

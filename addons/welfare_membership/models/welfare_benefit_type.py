@@ -1,19 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-DEMO_FUND_KEYS = (
-    "rop_mueang",
-    "nuea_mueang",
-    "nai_mueang",
-    "kaset_wisai",
-    "mueang_bua",
-    "sa_khu",
-    "klang",
-    "na_ngam",
-    "waeng",
-    "na_udom",
-)
-
 
 class WelfareBenefitType(models.Model):
     """A benefit a fund offers its members, with the rule of its amount."""
@@ -134,37 +121,3 @@ class WelfareBenefitType(models.Model):
             "default_fund_id": self.fund_id.id,
         }
         return action
-
-    @api.model
-    def _create_demo_catalogues(self):
-        """Demo: the ready catalogue copied into every demo fund, with xml ids
-        ``welfare_benefit_type_<fund key>_<catalogue key>_demo``."""
-        funds = {}
-        for key in DEMO_FUND_KEYS:
-            fund = self.env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
-            if fund:
-                funds[fund.id] = key
-        templates = self.env["welfare.benefit.template"].search([])
-        template_keys = {
-            template.name: xmlid.split(".welfare_benefit_template_")[-1]
-            for template, xmlid in zip(
-                templates, templates.get_external_id().values(), strict=True
-            )
-            if xmlid
-        }
-        created = self._copy_from_catalogue(
-            templates, self.env["welfare.fund"].browse(list(funds))
-        )
-        self.env["ir.model.data"]._update_xmlids(
-            [
-                {
-                    "xml_id": "welfare_membership.welfare_benefit_type_"
-                    f"{funds[benefit.fund_id.id]}_{template_keys[benefit.name]}_demo",
-                    "record": benefit,
-                    "noupdate": True,
-                }
-                for benefit in created
-                if benefit.name in template_keys
-            ]
-        )
-        return True

@@ -1,5 +1,4 @@
 import psycopg2
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -44,6 +43,7 @@ class WelfareClaim(models.Model):
     _inherit = [
         "welfare.workflow.guard.mixin",
         "welfare.fund.owned.mixin",
+        "welfare.numbered.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -534,7 +534,7 @@ class WelfareClaim(models.Model):
             ]
         )
         claims = super().create(vals_list)
-        claims.filtered(lambda c: c.name == "/")._assign_numbers()
+        claims.filtered(lambda c: c.name == "/")._assign_document_numbers()
         return claims
 
     @api.model
@@ -565,19 +565,6 @@ class WelfareClaim(models.Model):
             # approval checks it against the eligible amount
             guarded.discard("amount_approved")
         return guarded
-
-    def _assign_numbers(self):
-        """Claim numbers within each fund and Buddhist-era year (สค.2569/0001),
-        gapless, one numbering statement per fund, not one per claim. A claim
-        takes the year in which it is filed (the day in Thailand)."""
-        today = welfare_today(self)
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, claims in self.grouped("fund_id").items():
-            if not fund:
-                continue
-            numbers = Numbers._take_numbers(fund, "welfare.claim", today, len(claims))
-            for claim, number in zip(claims, numbers, strict=True):
-                claim.name = number
 
     def write(self, vals):
         if set(vals) & set(CLAIM_FACTS):
@@ -619,9 +606,7 @@ class WelfareClaim(models.Model):
             raise UserError(
                 self.env._("Only draft or cancelled claims can be deleted.")
             )
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, claims in self.grouped("fund_id").items():
-            Numbers._release_numbers(fund, "welfare.claim", claims.mapped("name"))
+        self._release_document_numbers()
 
     # ------------------------------------------------------------------
     # Workflow
@@ -984,118 +969,3 @@ class WelfareClaim(models.Model):
             ["amount_eligible:sum"],
         )
         return groups[0][0] or 0.0
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-    @api.model
-    def _create_demo_claims(self):
-        """Demo: claims in every state for three demo funds, judged by the
-        real rules on the demo members (only eligible members are approved)."""
-        today = welfare_today(self)
-        committee = self.env.ref("welfare_base.welfare_user_committee_demo", False)
-        officer = self.env.ref("welfare_base.welfare_user_officer_demo", False)
-        plans = [
-            # (catalogue key, target state, days ago, units, extra values);
-            # "refused" is a draft claim of a member the rules refuse
-            (
-                "hospital",
-                "paid",
-                40,
-                2,
-                {"health_details": "ไข้เลือดออก นอนโรงพยาบาลร้อยเอ็ด"},
-            ),
-            ("death", "paid", 25, 0, {}),
-            ("birth", "approved", 12, 0, {}),
-            ("elderly", "submitted", 6, 0, {}),
-            ("sickness", "submitted", 4, 1, {"health_details": "ความดันโลหิตสูง"}),
-            ("hospital", "draft", 2, 3, {"health_details": "ปอดอักเสบ"}),
-            # a draft the rules refuse, with the reasons shown
-            ("elderly", "refused", 3, 0, {}),
-            ("disaster", "rejected", 20, 0, {}),
-            ("education", "cancelled", 15, 0, {}),
-        ]
-        for key in ("rop_mueang", "nuea_mueang", "kaset_wisai"):
-            fund = self.env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
-            if not fund:
-                continue
-            members = self.env["welfare.member"].search(
-                [
-                    ("fund_id", "=", fund.id),
-                    ("state", "=", "active"),
-                    ("join_date", "<=", today - relativedelta(years=3)),
-                ],
-                order="id",
-            )
-            used = set()
-            for cat_key, state, days, units, extra in plans:
-                benefit = self.env.ref(
-                    f"welfare_membership.welfare_benefit_type_{key}_{cat_key}_demo",
-                    False,
-                )
-                if benefit:
-                    self._create_demo_claim(
-                        benefit,
-                        members,
-                        used,
-                        state,
-                        today - relativedelta(days=days),
-                        dict(extra, units=units),
-                        committee if key == "rop_mueang" else None,
-                        officer if key == "rop_mueang" else None,
-                    )
-        return True
-
-    @api.model
-    def _create_demo_claim(
-        self, benefit, members, used, state, event_date, vals, committee, officer
-    ):
-        for member in members:
-            if member.id in used:
-                continue
-            if vals.get("health_details") and not member.health_consent:
-                # the demo member consented to the fund keeping health data
-                member.write(
-                    {
-                        "health_consent": True,
-                        "health_consent_date": member.consent_date or event_date,
-                    }
-                )
-            values = dict(
-                vals,
-                member_id=member.id,
-                benefit_type_id=benefit.id,
-                event_date=event_date,
-            )
-            if benefit.claim_for != "member":
-                # a benefit for a child: the member's child, born on the day of
-                # a birth, or of school age
-                values["dependant_id"] = member._demo_child(
-                    event_date if benefit.category == "birth" else None
-                ).id
-            # judged before it is created: no claim number is spent in vain
-            refused = self.new(values).eligibility_refused
-            if refused != (state == "refused"):
-                continue
-            claim = self.create(values)
-            used.add(member.id)
-            if state in ("draft", "refused"):
-                return claim
-            if state == "cancelled":
-                claim.action_cancel()
-                return claim
-            claim.with_user(officer or self.env.user).action_submit()
-            decider = claim.with_user(committee or self.env.user)
-            if state == "rejected":
-                decider.action_reject("เอกสารรับรองความเสียหายไม่ครบ")
-            elif state in ("approved", "paid"):
-                decider.action_approve()
-            if state == "paid":
-                claim.with_user(officer or self.env.user)._mark_paid(
-                    {
-                        "payment_date": event_date + relativedelta(days=5),
-                        "payment_method": "cash",
-                    }
-                )
-            return claim
-        return self.browse()

@@ -1,19 +1,23 @@
-import datetime
+"""The member registry: who a member is (fields, identity, national ID),
+and the rules every create and write obeys.
+
+The model is split by concern, as Odoo splits a model that grows:
+``welfare_member_lifecycle.py`` (states, arrears), ``welfare_member_search.py``
+(finding members), ``welfare_member_bulk.py`` (set-based writing), and the
+files of each addition (periods, claims, cards, dependants...).
+"""
+
 import logging
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import escape
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
-from odoo.tools import SQL, clean_context
-from odoo.tools.mail import generate_tracking_message_id
+from odoo.tools import SQL
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
-from ..lib import arrears, demo_people, periods, thai_id
-from . import bulk
+from ..lib import thai_id
 
 _logger = logging.getLogger(__name__)
 
@@ -59,7 +63,6 @@ AGE_BANDS = [
     ("70_79", "70-79"),
     ("80_plus", "80+"),
 ]
-ARREARS_BATCH = 5000
 
 
 def age_values(birthdate, today):
@@ -154,11 +157,6 @@ class WelfareMember(models.Model):
         string="National ID No.",
         compute="_compute_national_id_display",
         help="Shown in full to the fund's officers, masked to everyone else.",
-    )
-    in_other_fund = fields.Boolean(
-        string="Member Elsewhere",
-        compute="_compute_in_other_fund",
-        help="The same national ID is registered with another fund.",
     )
     birthdate = fields.Date(
         string="Birth Date",
@@ -378,27 +376,6 @@ class WelfareMember(models.Model):
             return all(members.mapped("health_consent"))
         return False
 
-    @api.depends("national_id", "fund_id")
-    def _compute_in_other_fund(self):
-        # sudo: other funds' members are not readable; only the fact is shown
-        members = self.sudo()
-        numbers = [n for n in members.mapped("national_id") if n]
-        groups = {}
-        if numbers:
-            for number, funds in (
-                self.env["welfare.member"]
-                .sudo()
-                ._read_group(
-                    [("national_id", "in", numbers), ("state", "in", HOLDING_STATES)],
-                    ["national_id"],
-                    ["fund_id:recordset"],
-                )
-            ):
-                groups[number] = funds
-        for member, sudo_member in zip(self, members, strict=True):
-            funds = groups.get(sudo_member.national_id)
-            member.in_other_fund = bool(funds and funds - sudo_member.fund_id)
-
     @api.depends("birthdate")
     def _compute_age(self):
         today = welfare_today(self)
@@ -566,25 +543,13 @@ class WelfareMember(models.Model):
 
     def init(self):
         res = super().init()
-        cr = self.env.cr
         self._init_national_id_index()
         tools.create_index(
-            cr,
+            self.env.cr,
             "welfare_member_fund_number_index",
             self._table,
             ["fund_id", "member_number"],
         )
-        if self.env.registry.has_trigram:
-            # members' names are their contacts' names: a filter on "Name
-            # contains" (ilike '%...%') over a province's contacts needs a
-            # trigram index (the search box uses the member's search_name)
-            tools.create_index(
-                cr,
-                "res_partner_name_welfare_trgm_index",
-                "res_partner",
-                ["name gin_trgm_ops"],
-                method="gin",
-            )
         return res
 
     def _init_national_id_index(self):
@@ -634,48 +599,6 @@ class WelfareMember(models.Model):
                 holding,
             )
         )
-
-    @api.model
-    def _search_display_name(self, operator, value):
-        """The search box and many2one fields: digits find a member by number
-        (exact) or national ID (whole, or its first six digits or more) on
-        their indexed columns, words find the name (trigram index): never an
-        OR across the contact's and the member's tables, which no index
-        could serve."""
-        if (
-            operator not in ("ilike", "=ilike", "=", "like")
-            or not isinstance(value, str)
-            or not value.strip()
-        ):
-            return super()._search_display_name(operator, value)
-        text = value.strip()
-        digits = thai_id.clean(text)
-        if not (digits.isascii() and digits.isdigit()):
-            if any(char.isdigit() for char in text):
-                # a member number carried over from an older register
-                return expression.OR(
-                    [[("member_number", "=", text)], [("search_name", operator, text)]]
-                )
-            return [("search_name", operator, text)]
-        numbers = {text, digits}
-        conditions = [SQL("member_number IN %s", tuple(numbers))]
-        # only who may read national IDs may find members by them
-        if self._fields["national_id"].is_accessible(self.env):
-            if len(digits) == 13:
-                conditions.append(SQL("national_id = %s", digits))
-            elif len(digits) >= 6:
-                conditions.append(SQL("national_id LIKE %s", f"{digits}%"))
-        # the indexed columns are read first, alone: no join, no rule, so
-        # no plan can scan the province for them; the search itself then
-        # applies the user's rules to the few members found
-        self.flush_model(["member_number", "national_id"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM welfare_member WHERE %s",
-                SQL(" OR ").join(conditions),
-            )
-        )
-        return [("id", "in", [row[0] for row in self.env.cr.fetchall()])]
 
     @api.onchange("name_title", "first_name", "last_name")
     def _onchange_name_parts(self):
@@ -785,134 +708,6 @@ class WelfareMember(models.Model):
             ]
         )
         return partner_vals
-
-    @api.model
-    def _bulk_create(self, vals_list, note=None):
-        """Create many members at once: the registry import's path.
-
-        The same values as ``create()`` (see ``_prepare_member_batch``),
-        written set-based (``bulk.bulk_insert``): contacts, members and
-        beneficiaries each in one INSERT per thousand rows, without
-        followers or a creation note; ``note`` is logged on each member
-        instead, in one INSERT. Falls back to ``create()`` where a module
-        of the database changes how contacts or messages are created.
-        """
-        Partner = self.env["res.partner"]
-        Message = self.env["mail.message"]
-        if not (bulk.can_bulk_insert(Partner) and bulk.can_bulk_insert(Message)):
-            # the registry's status, join and paid-until dates as the fund kept them
-            members = self.with_context(mail_create_nolog=True)._workflow_create(
-                vals_list
-            )
-            if note and members:
-                members._message_log_batch(bodies=dict.fromkeys(members.ids, note))
-            return members
-        self.check_access("create")
-        beneficiaries = [vals.pop("beneficiary_ids", None) or [] for vals in vals_list]
-        if any(
-            command[0] != fields.Command.CREATE for c in beneficiaries for command in c
-        ):
-            raise ValueError("_bulk_create takes new beneficiaries only")
-        partner_vals = self._prepare_member_batch(vals_list)
-        partner_columns = {
-            name
-            for name, field in Partner._fields.items()
-            if field.store and field.column_type
-        }
-        partners = iter(
-            bulk.bulk_insert(
-                Partner,
-                [
-                    {k: v for k, v in vals.items() if k in partner_columns}
-                    for vals in partner_vals
-                ],
-            )
-        )
-        funds = self.env["welfare.fund"].browse({vals["fund_id"] for vals in vals_list})
-        companies = {fund.id: fund.company_id.id for fund in funds}
-        today = welfare_today(self)
-        names = iter(vals.get("name") for vals in partner_vals)
-        for vals in vals_list:
-            # the stored computed fields whose values are at hand: given, so
-            # that no flush reads the new rows back to compute them
-            if not vals.get("partner_id"):
-                vals["partner_id"] = next(partners).id
-                vals["search_name"] = next(names)
-            vals.setdefault("company_id", companies[vals["fund_id"]])
-            vals["age"], vals["age_band"] = age_values(vals.get("birthdate"), today)
-        members = bulk.bulk_insert(self, vals_list)
-        beneficiary_vals = [
-            {
-                **values,
-                "member_id": member.id,
-                "fund_id": vals["fund_id"],
-                "company_id": vals["company_id"],
-            }
-            for member, vals, commands in zip(
-                members, vals_list, beneficiaries, strict=True
-            )
-            for _command, _id, values in commands
-        ]
-        for values in beneficiary_vals:
-            if values.get("national_id"):
-                values["national_id"] = thai_id.clean(values["national_id"])
-        bulk.bulk_insert(self.env["welfare.member.beneficiary"], beneficiary_vals)
-        if note and members:
-            members._bulk_log_note(note)
-        return members
-
-    def _bulk_log_note(self, note):
-        """The same note on each member (see ``_bulk_log_notes``)."""
-        self._bulk_log_notes(dict.fromkeys(self.ids, note))
-
-    def _bulk_log_notes(self, bodies):
-        """Notes {member id: text}, as ``_message_log_batch`` writes them, in
-        one INSERT per thousand members where messages can be inserted so
-        (see ``bulk.can_bulk_insert``)."""
-        # sudo: as _message_log_batch, which writes its notes as sudo, the
-        # notes are written by the operation that changed these members
-        # no default of the caller's context (default_...) reaches the notes,
-        # as in _message_create
-        Message = (
-            self.env["mail.message"]
-            .sudo()
-            .with_context(clean_context(self.env.context))
-        )
-        if not bulk.can_bulk_insert(Message):
-            self._message_log_batch(bodies=bodies)
-            return
-        author_id, email_from = self._message_compute_author(raise_on_email=False)
-        reply_to = self.env["mail.thread"]._notify_get_reply_to(default=email_from)[
-            False
-        ]
-        base = {
-            "author_id": author_id,
-            "email_from": email_from,
-            "model": self._name,
-            "message_type": "notification",
-            "is_internal": True,
-            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-            "email_add_signature": False,
-            "reply_to": reply_to,
-            "date": self.env.cr.now(),
-        }
-        by_body = {}
-        for member_id, text in bodies.items():
-            by_body.setdefault(text, []).append(member_id)
-        for text, member_ids in by_body.items():
-            body = escape(text)
-            bulk.bulk_insert(
-                Message,
-                [
-                    {
-                        **base,
-                        "body": body,
-                        "res_id": member_id,
-                        "message_id": generate_tracking_message_id("message-notify"),
-                    }
-                    for member_id in member_ids
-                ],
-            )
 
     def _prepare_partner_values(self, vals, fund, thailand_id=None):
         partner_fields = self.env["res.partner"]._fields
@@ -1036,164 +831,6 @@ class WelfareMember(models.Model):
                 )
             )
 
-    # ------------------------------------------------------------------
-    # Lifecycle
-    # ------------------------------------------------------------------
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(self.env)).get(
-            state, state
-        )
-
-    def _set_state(self, new_state, reason):
-        """Move the members to ``new_state`` and log the reason in their chatter.
-
-        Works on many members at once: one write per previous state and one
-        batch of chatter notes.
-        """
-        members = self.filtered(lambda m: m.state != new_state)
-        if not members:
-            return True
-        today = welfare_today(self)
-        new_label = self._state_label(new_state)
-        bodies = {}
-        for old_state in set(members.mapped("state")):
-            group = members.filtered(lambda m, s=old_state: m.state == s)
-            body = self.env._(
-                "Status: %(old)s → %(new)s. Reason: %(reason)s",
-                old=self._state_label(old_state),
-                new=new_label,
-                reason=reason or "-",
-            )
-            bodies.update(dict.fromkeys(group.ids, body))
-            group.with_context(mail_notrack=True)._workflow_write(
-                {"state": new_state, "state_date": today}
-            )
-        members._bulk_log_notes(bodies)
-        return True
-
-    def _check_committee(self):
-        if not self.env.user.has_group("welfare_base.group_welfare_committee"):
-            raise UserError(
-                self.env._("Only the fund committee may approve or reinstate members.")
-            )
-
-    def action_approve(self):
-        self._check_committee()
-        not_applicants = self.filtered(lambda m: m.state != "applicant")
-        if not_applicants:
-            raise UserError(
-                self.env._(
-                    "Only applicants can be approved: %(members)s.",
-                    members=", ".join(not_applicants.mapped("display_name")),
-                )
-            )
-        today = welfare_today(self)
-        for member in self:
-            member._workflow_write(
-                {
-                    "approved_by_id": self.env.user.id,
-                    "approved_date": today,
-                    "join_date": member.join_date or today,
-                }
-            )
-        self._set_state(
-            "active",
-            self.env._("approved by %(user)s", user=self.env.user.name),
-        )
-        self._update_arrears(today)
-        return True
-
-    def action_resign(self, reason):
-        self._check_reason(reason)
-        ended = self.filtered(lambda m: m.state in ("resigned", "deceased"))
-        if ended:
-            raise UserError(
-                self.env._(
-                    "%(members)s already left the fund.",
-                    members=", ".join(ended.mapped("display_name")),
-                )
-            )
-        self._workflow_write({"resign_date": welfare_today(self)})
-        return self._set_state("resigned", reason)
-
-    def action_mark_deceased(self, death_date, reason):
-        self._check_reason(reason)
-        if not death_date:
-            raise UserError(self.env._("Give the date of death."))
-        self._workflow_write({"death_date": death_date})
-        return self._set_state("deceased", reason)
-
-    def action_terminate(self, reason):
-        self._check_reason(reason)
-        return self._set_state("terminated", reason)
-
-    def action_reinstate(self, reason, payment_vals=None):
-        """The committee brings a suspended or terminated member back.
-
-        The arrears must be settled: paid, or waived by the committee
-        (``welfare.arrears.waiver``): a member reinstated with the arrears
-        still owed would be moved back along the ladder by the next arrears
-        run or the first partial payment. A terminated member pays no more
-        contributions, so the payment of the arrears may come with the
-        reinstatement: ``payment_vals`` (amount, date, payment method) is
-        recorded and confirmed for each member as they are reinstated, and
-        the whole is refused when it does not cover the arrears.
-        """
-        self._check_committee()
-        self._check_reason(reason)
-        wrong = self.filtered(
-            lambda m: m.state not in ("grace", "suspended", "terminated")
-        )
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Only members in grace, suspended or terminated can be "
-                    "reinstated: %(members)s.",
-                    members=", ".join(wrong.mapped("display_name")),
-                )
-            )
-        if payment_vals and payment_vals.get("amount"):
-            # the reinstatement and its payment stand or fall together: a
-            # refusal below rolls both back
-            self._set_state("active", reason)
-            self.env["welfare.contribution"].create(
-                [dict(payment_vals, member_id=member.id) for member in self]
-            ).action_confirm()
-        owing = self._arrears_left()
-        if owing:
-            raise UserError(
-                self.env._(
-                    "%(members)s still owe contributions: record the payment of "
-                    "the arrears, or have the committee waive them, before "
-                    "reinstating.",
-                    members=", ".join(
-                        self.env._(
-                            "%(member)s (%(months)s months)",
-                            member=member.display_name,
-                            months=months,
-                        )
-                        for member, months in owing.items()
-                    ),
-                )
-            )
-        self._set_state("active", reason)
-        self._update_arrears()
-        return True
-
-    def _check_reason(self, reason):
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for this change of status."))
-
-    def action_open_status_wizard(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "welfare_membership.welfare_member_status_wizard_action"
-        )
-        action["context"] = {
-            "default_member_ids": self.ids,
-            "default_action": self.env.context.get("status_action", "resign"),
-        }
-        return action
-
     def action_view_contributions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -1215,267 +852,3 @@ class WelfareMember(models.Model):
         return self.env.ref(
             "welfare_membership.action_report_member_registry_xlsx"
         ).report_action(None, data={"fund_ids": funds.ids})
-
-    # ------------------------------------------------------------------
-    # Contributions and arrears
-    # ------------------------------------------------------------------
-    def _proposed_amounts(self, date):
-        """{member id: amount to propose at a collection on ``date``}."""
-        result = {}
-        for member in self:
-            scheme = member.fund_id.contribution_scheme_id
-            if not scheme:
-                result[member.id] = 0.0
-                continue
-            result[member.id] = periods.proposed_amount(
-                member.paid_until, member.join_date, date, scheme.amount, scheme.period
-            )
-        return result
-
-    def _update_arrears(self, today=None):
-        """Recompute months in arrears and move members along the ladder.
-
-        Set-based: values are computed in Python from one read of the
-        members, written with one query per distinct value, and state moves
-        are grouped by target state.
-        """
-        today = today or welfare_today(self)
-        by_months = {}
-        moves = {}
-        for member in self:
-            months = arrears.months_in_arrears(
-                member.paid_until, member.join_date, today
-            )
-            if member.state == "applicant":
-                months = 0
-            if months != member.months_in_arrears:
-                by_months.setdefault(months, []).append(member.id)
-            scheme = member.fund_id.contribution_scheme_id
-            if not scheme:
-                continue
-            target = arrears.next_state(
-                member.state,
-                months,
-                scheme.grace_months,
-                scheme.suspend_months,
-                scheme.terminate_months,
-            )
-            if target != member.state:
-                moves.setdefault(target, []).append(member.id)
-        members = self.browse()
-        for months, ids in by_months.items():
-            # not tracked: without mail_notrack the chatter would register the
-            # members for tracking here and, at commit, log the status moves
-            # below a second time, one message and two queries per member
-            members.browse(ids).with_context(mail_notrack=True)._workflow_write(
-                {"months_in_arrears": months}
-            )
-        for target, ids in moves.items():
-            group = members.browse(ids)
-            if target == "active":
-                reason = self.env._("arrears paid")
-            else:
-                reason = self.env._(
-                    "%(months)s months in arrears on %(date)s",
-                    months="/".join(sorted({str(m.months_in_arrears) for m in group})),
-                    date=today.isoformat(),
-                )
-            group._set_state(target, reason)
-        return moves
-
-    @api.model
-    def _cron_update_arrears(self, batch_size=ARREARS_BATCH):
-        """Daily job: arrears and ages of every current member, in batches."""
-        today = welfare_today(self)
-        self._update_ages(today)
-        self.env.cr.execute(
-            "SELECT id FROM welfare_member WHERE state IN %s ORDER BY id",
-            (arrears.MANAGED,),
-        )
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        cron = self.env["ir.cron"]
-        done = 0
-        for start in range(0, len(ids), batch_size):
-            batch = self.browse(ids[start : start + batch_size])
-            for company, members in batch.grouped("company_id").items():
-                members.with_company(company)._update_arrears(today)
-            done += len(batch)
-            cron._notify_progress(done=done, remaining=len(ids) - done)
-            self.env.flush_all()
-            self.env.invalidate_all()
-        _logger.info("Arrears updated for %s members", done)
-        return True
-
-    @api.model
-    def _update_ages(self, today):
-        """Ages (and bands) of members whose age changed, in one query."""
-        self.flush_model(["birthdate", "age", "age_band"])
-        self.env.cr.execute(
-            """
-            WITH ages AS (
-                SELECT id, date_part('year', age(%(today)s::date, birthdate))::int AS a
-                  FROM welfare_member
-                 WHERE birthdate IS NOT NULL
-            )
-            UPDATE welfare_member m
-               SET age = ages.a,
-                   age_band = CASE
-                       WHEN ages.a <= 17 THEN '0_17'
-                       WHEN ages.a <= 39 THEN '18_39'
-                       WHEN ages.a <= 59 THEN '40_59'
-                       WHEN ages.a <= 69 THEN '60_69'
-                       WHEN ages.a <= 79 THEN '70_79'
-                       ELSE '80_plus' END
-              FROM ages
-             WHERE m.id = ages.id AND m.age IS DISTINCT FROM ages.a
-            """,
-            {"today": today},
-        )
-        self.invalidate_model(["age", "age_band"])
-
-    # ------------------------------------------------------------------
-    # Finding members at a collection
-    # ------------------------------------------------------------------
-    @api.model
-    def _find_by_code(self, code, fund):
-        """The member of ``fund`` a typed or scanned code designates.
-
-        A member number, a national ID (with or without dashes) or the
-        content of a member card's QR code (see :meth:`_find_by_card_code`).
-        """
-        code = (code or "").strip()
-        if not code:
-            return self.browse()
-        domain = [("fund_id", "=", fund.id)]
-        member = self.search(domain + [("member_number", "=", code)], limit=1)
-        if not member:
-            digits = thai_id.clean(code)
-            if len(digits) == 13 and digits.isdigit():
-                member = self.search(domain + [("national_id", "=", digits)], limit=1)
-        if not member:
-            member = self._find_by_card_code(code, fund)
-        return member
-
-    @api.model
-    def _find_by_card_code(self, code, fund):
-        """Hook for member cards: the member whose card QR holds ``code``."""
-        return self.browse()
-
-    # ------------------------------------------------------------------
-    # Demo data
-    # ------------------------------------------------------------------
-    @api.model
-    def _create_demo_members(self, per_fund=30):
-        """Members with contributions, some in arrears, for the demo funds.
-
-        Deterministic (seeded by the fund key); each member gets the xml id
-        ``welfare_membership.welfare_member_<fund key>_<nn>_demo``.
-        """
-        keys = [
-            "rop_mueang",
-            "nuea_mueang",
-            "nai_mueang",
-            "kaset_wisai",
-            "mueang_bua",
-            "sa_khu",
-            "klang",
-            "na_ngam",
-            "waeng",
-            "na_udom",
-        ]
-        imd = self.env["ir.model.data"]
-        if imd.search_count(
-            [("module", "=", "welfare_membership"), ("model", "=", self._name)], limit=1
-        ):
-            return False
-        today = welfare_today(self)
-        Contribution = self.env["welfare.contribution"]
-        self.env["welfare.fund"].search([])._setup_membership()
-        for key in keys:
-            fund = self.env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
-            if not fund:
-                continue
-            fund = fund.with_company(fund.company_id)
-            people = demo_people.people(key, per_fund, today)
-            vals_list = []
-            for person in people:
-                join = today - relativedelta(years=person["years"], months=1)
-                vals = {
-                    "fund_id": fund.id,
-                    "name_title": person["name_title"],
-                    "first_name": person["first_name"],
-                    "last_name": person["last_name"],
-                    "gender": person["gender"],
-                    "birthdate": person["birthdate"],
-                    "national_id": person["national_id"],
-                    "member_type": person["member_type"],
-                    "village_no": person["village_no"],
-                    "street": person["street"],
-                    "phone": person["phone"],
-                    "occupation": person["occupation"],
-                    "consent_date": join,
-                    "consent_method": "paper",
-                    "beneficiary_ids": [
-                        fields.Command.create(
-                            {
-                                "name": "{} {}".format(
-                                    person["first_name"], person["beneficiary"]
-                                ),
-                                "relationship": "child",
-                                "share": 100.0,
-                            }
-                        )
-                    ],
-                }
-                if not person["applicant"]:
-                    vals.update(
-                        state="active",
-                        join_date=join,
-                        approved_date=join,
-                        # the last three payments below bring it to its target
-                        paid_until=today
-                        - datetime.timedelta(days=person["behind"] + 90),
-                    )
-                vals_list.append(vals)
-            # the registry the demo fund kept before: members already active
-            members = self.with_company(fund.company_id)._workflow_create(vals_list)
-            imd.create(
-                [
-                    {
-                        "module": "welfare_membership",
-                        "name": f"welfare_member_{key}_{i:02d}_demo",
-                        "model": self._name,
-                        "res_id": member.id,
-                        "noupdate": True,
-                    }
-                    for i, member in enumerate(members)
-                ]
-            )
-            payments = []
-            scheme = fund.contribution_scheme_id
-            for member, person in zip(members, people, strict=True):
-                if person["applicant"]:
-                    payments.append(
-                        {
-                            "member_id": member.id,
-                            "kind": "entry_fee",
-                            "amount": scheme.entry_fee or 50.0,
-                            "date": today - datetime.timedelta(days=3),
-                        }
-                    )
-                    continue
-                for i in range(3):
-                    start = member.paid_until + datetime.timedelta(days=1 + 30 * i)
-                    payments.append(
-                        {
-                            "member_id": member.id,
-                            "amount": scheme.amount * 30
-                            if scheme.period == "day"
-                            else scheme.amount,
-                            "date": min(start, today),
-                            "payment_method": "cash" if i % 3 else "promptpay",
-                        }
-                    )
-            Contribution.with_company(fund.company_id).create(payments).action_confirm()
-            members._update_arrears(today)
-        return True

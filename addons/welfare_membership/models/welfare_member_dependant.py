@@ -5,8 +5,6 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
-from ..lib import thai_id
-
 RELATIONSHIPS = [
     ("child", "Child"),
     ("spouse", "Spouse"),
@@ -23,32 +21,11 @@ class WelfareMemberDependant(models.Model):
 
     _name = "welfare.member.dependant"
     _description = "Member Dependant"
+    _inherit = ["welfare.member.person.mixin"]
     _order = "member_id, birth_date, id"
 
-    member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
-    )
-    name = fields.Char(
-        required=True,
-    )
     relationship = fields.Selection(
         RELATIONSHIPS,
-        required=True,
-        default="child",
     )
     birth_date = fields.Date(
         help="Age conditions of benefits for a dependant (e.g. a scholarship up "
@@ -59,9 +36,6 @@ class WelfareMemberDependant(models.Model):
         help="Completed years today.",
     )
     national_id = fields.Char(
-        string="National ID",
-        size=13,
-        groups="welfare_base.group_welfare_officer",
         help="Optional; checked by its check digit when given (numbers "
         "starting with 0 are accepted).",
     )
@@ -91,21 +65,6 @@ class WelfareMemberDependant(models.Model):
                 else ""
             )
 
-    @api.constrains("national_id")
-    def _check_national_id(self):
-        # sudo: the national ID is readable by officers only; the check reads the
-        # numbers just written on these records.
-        for dependant in self.sudo():
-            if dependant.national_id and not thai_id.is_valid(dependant.national_id):
-                raise ValidationError(
-                    self.env._(
-                        "Dependant %(name)s: %(number)s is not a valid national "
-                        "ID number (13 digits with a correct check digit).",
-                        name=dependant.name,
-                        number=dependant.national_id,
-                    )
-                )
-
     @api.constrains("birth_date")
     def _check_birth_date(self):
         today = welfare_today(self)
@@ -118,18 +77,6 @@ class WelfareMemberDependant(models.Model):
                         name=dependant.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("national_id"):
-                vals["national_id"] = thai_id.clean(vals["national_id"])
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("national_id"):
-            vals["national_id"] = thai_id.clean(vals["national_id"])
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_claimed(self):

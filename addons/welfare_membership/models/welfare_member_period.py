@@ -21,25 +21,9 @@ class WelfareMemberPeriod(models.Model):
 
     _name = "welfare.member.period"
     _description = "Membership Period"
+    _inherit = ["welfare.member.owned.mixin"]
     _order = "member_id, date_start desc, id desc"
 
-    member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
-    )
     date_start = fields.Date(
         string="Joined",
         required=True,

@@ -1,7 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-
-from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 STATES = [
     ("submitted", "Submitted"),
@@ -22,7 +19,7 @@ class WelfareMemberChangeRequest(models.Model):
     _name = "welfare.member.change.request"
     _description = "Member Change Request"
     _inherit = [
-        "welfare.workflow.guard.mixin",
+        "welfare.request.mixin",
         "welfare.fund.owned.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -61,11 +58,7 @@ class WelfareMemberChangeRequest(models.Model):
     state = fields.Selection(
         STATES,
         string="Status",
-        required=True,
         default="submitted",
-        tracking=True,
-        copy=False,
-        index=True,
     )
     decided_by_id = fields.Many2one(
         "res.users",
@@ -92,8 +85,6 @@ class WelfareMemberChangeRequest(models.Model):
     @api.model
     def _get_workflow_fields(self):
         return super()._get_workflow_fields() | {
-            "decided_by_id",
-            "decided_date",
             "refuse_reason",
             "member_id",
             "fund_id",
@@ -119,26 +110,17 @@ class WelfareMemberChangeRequest(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def _check_open(self):
-        closed = self.filtered(lambda r: r.state != "submitted")
-        if closed:
-            raise UserError(
-                self.env._(
-                    "%(requests)s is already answered.",
-                    requests=", ".join(closed.mapped("display_name")),
-                )
+        self._request_check_open(
+            lambda names: self.env._(
+                "%(requests)s is already answered.", requests=names
             )
+        )
 
     def action_done(self):
         """The officer made the change on the member's form."""
         self.check_access("write")
         self._check_open()
-        self._workflow_write(
-            {
-                "state": "done",
-                "decided_by_id": self.env.user.id,
-                "decided_date": welfare_today(self),
-            }
-        )
+        self._request_decide("done")
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -146,16 +128,8 @@ class WelfareMemberChangeRequest(models.Model):
         """The officer refuses the change, saying why."""
         self.check_access("write")
         self._check_open()
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(self.env._("Give the reason for refusing the request."))
-        self._workflow_write(
-            {
-                "state": "refused",
-                "decided_by_id": self.env.user.id,
-                "decided_date": welfare_today(self),
-                "refuse_reason": reason,
-            }
+        self._request_decide(
+            "refused", refuse_reason=self._request_check_reason(reason)
         )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True

@@ -1,7 +1,7 @@
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 from odoo.addons.welfare_membership.models.welfare_benefit_rule_mixin import (
@@ -41,27 +41,18 @@ class WelfareConsent(models.Model):
 
     _name = "welfare.consent"
     _description = "Member Consent (PDPA)"
-    _inherit = ["welfare.workflow.guard.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.request.mixin",
+        "welfare.member.owned.mixin",
+        "mail.thread",
+    ]
     _order = "member_id, purpose, given_date desc, id desc"
     _workflow_initial = {"state": ("given",)}
+    _request_decided_by_field = "withdrawn_by_id"
+    _request_decided_date_field = "withdrawn_date"
 
     member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
-        ondelete="cascade",
         tracking=True,
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
     )
     purpose = fields.Selection(
         PURPOSES,
@@ -100,11 +91,7 @@ class WelfareConsent(models.Model):
     form_filename = fields.Char()
     state = fields.Selection(
         STATES,
-        required=True,
         default="given",
-        tracking=True,
-        index=True,
-        copy=False,
     )
     withdrawn_date = fields.Date(
         string="Withdrawn On",
@@ -224,8 +211,6 @@ class WelfareConsent(models.Model):
     def _get_workflow_fields(self):
         return super()._get_workflow_fields() | {
             "recorded_by_id",
-            "withdrawn_date",
-            "withdrawn_by_id",
             "purged_date",
         }
 
@@ -249,21 +234,12 @@ class WelfareConsent(models.Model):
     def action_withdraw(self):
         """The member withdraws these consents (PDPA section 19)."""
         self.check_access("write")
-        wrong = self.filtered(lambda c: c.state != "given")
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Only given consents can be withdrawn: %(consents)s.",
-                    consents=", ".join(wrong.mapped("display_name")),
-                )
+        self._request_check_open(
+            lambda names: self.env._(
+                "Only given consents can be withdrawn: %(consents)s.", consents=names
             )
-        self._workflow_write(
-            {
-                "state": "withdrawn",
-                "withdrawn_date": welfare_today(self),
-                "withdrawn_by_id": self.env.user.id,
-            }
         )
+        self._request_decide("withdrawn")
         # a photo is of no use to anybody once withdrawn: removed at once
         self.filtered(lambda c: c.purpose == "photo")._purge()
         return True

@@ -26,27 +26,19 @@ class WelfarePrivacyRequest(models.Model):
 
     _name = "welfare.privacy.request"
     _description = "Personal Data Request"
-    _inherit = ["welfare.workflow.guard.mixin", "mail.thread"]
+    _inherit = [
+        "welfare.request.mixin",
+        "welfare.member.owned.mixin",
+        "mail.thread",
+    ]
     _order = "request_date desc, id desc"
     _workflow_initial = {"state": ("received",)}
+    _request_decided_by_field = "handled_by_id"
+    _request_decided_date_field = "done_date"
 
     member_id = fields.Many2one(
-        "welfare.member",
-        string="Member",
-        required=True,
-        index=True,
         ondelete="restrict",
         tracking=True,
-    )
-    fund_id = fields.Many2one(
-        related="member_id.fund_id",
-        store=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        related="member_id.company_id",
-        store=True,
-        index=True,
     )
     kind = fields.Selection(
         KINDS,
@@ -66,11 +58,7 @@ class WelfarePrivacyRequest(models.Model):
     )
     state = fields.Selection(
         STATES,
-        required=True,
         default="received",
-        tracking=True,
-        index=True,
-        copy=False,
     )
     done_date = fields.Date(
         string="Answered On",
@@ -110,8 +98,6 @@ class WelfarePrivacyRequest(models.Model):
     @api.model
     def _get_workflow_fields(self):
         return super()._get_workflow_fields() | {
-            "done_date",
-            "handled_by_id",
             "export_file",
             "export_filename",
         }
@@ -143,16 +129,6 @@ class WelfarePrivacyRequest(models.Model):
                 )
             )
 
-    def _answer(self, state, **vals):
-        self._workflow_write(
-            {
-                "state": state,
-                "done_date": welfare_today(self),
-                "handled_by_id": self.env.user.id,
-                **vals,
-            }
-        )
-
     def action_export(self):
         """Right of access: the member's data in one JSON file."""
         self._check_received(("access",))
@@ -167,7 +143,7 @@ class WelfarePrivacyRequest(models.Model):
                 )
             data = member._welfare_personal_data()
             content = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-            request._answer(
+            request._request_decide(
                 "done",
                 export_file=base64.b64encode(content.encode()),
                 export_filename=f"{member.member_number or member.id}-data.json",
@@ -181,7 +157,7 @@ class WelfarePrivacyRequest(models.Model):
     def action_done(self):
         """Rectification: the officer corrected the member's data."""
         self._check_received(("rectification",))
-        self._answer("done")
+        self._request_decide("done")
         return True
 
     def action_erase(self):
@@ -197,12 +173,12 @@ class WelfarePrivacyRequest(models.Model):
                 self.env._("Only the committee of the member's fund erases their data.")
             )
         members._welfare_erase()
-        self._answer("done")
+        self._request_decide("done")
         return True
 
     def action_refuse(self):
         self._check_received()
         if any(not (request.refuse_reason or "").strip() for request in self):
             raise UserError(self.env._("Give the reason for refusing the request."))
-        self._answer("refused")
+        self._request_decide("refused")
         return True

@@ -3,17 +3,7 @@
 import datetime
 import random
 
-try:
-    from . import thai_id
-except ImportError:  # loaded as a lone file, without its package (pure tests)
-    import importlib.util
-    import pathlib
-
-    _spec = importlib.util.spec_from_file_location(
-        "_welfare_membership_thai_id", pathlib.Path(__file__).with_name("thai_id.py")
-    )
-    thai_id = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(thai_id)
+from ..lib import thai_id
 
 MALE = [
     "สมชาย",
