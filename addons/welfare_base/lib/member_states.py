@@ -29,3 +29,9 @@ ENDED_STATES = ("terminated", "resigned", "deceased")
 REJOIN_STATES = ("terminated", "resigned")
 #: states the fund counts a member in once accepted (every state but applicant)
 MEMBER_STATES = CURRENT_STATES + ENDED_STATES
+#: states in which a member pays contributions (an applicant pays with the
+#: application)
+PAYING_STATES = ("applicant",) + CURRENT_STATES
+#: states whose national ID may not repeat within a fund (a deceased member
+#: keeps the number: the estate may still be paid)
+HOLDING_STATES = PAYING_STATES + ("deceased",)

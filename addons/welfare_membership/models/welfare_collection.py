@@ -1,9 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.lib.member_states import PAYING_STATES
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
-
-from .welfare_contribution import PAYING_STATES
 
 
 class WelfareCollection(models.Model):

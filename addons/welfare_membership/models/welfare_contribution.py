@@ -3,6 +3,7 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.welfare_base.lib.member_states import PAYING_STATES
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import periods
@@ -13,7 +14,6 @@ PAYMENT_METHODS = [
     ("promptpay", "PromptPay"),
 ]
 #: members who may still pay contributions
-PAYING_STATES = ("applicant", "active", "grace", "suspended")
 
 
 class WelfareContribution(models.Model):

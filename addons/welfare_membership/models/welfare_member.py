@@ -9,15 +9,15 @@ files of each addition (periods, claims, cards, dependants...).
 
 import logging
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib.member_states import CURRENT_STATES, HOLDING_STATES  # noqa: F401
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import thai_id
+from ..lib.age_bands import AGE_BANDS, age_values
 
 _logger = logging.getLogger(__name__)
 
@@ -45,39 +45,12 @@ STATES = [
     ("resigned", "Resigned"),
     ("deceased", "Deceased"),
 ]
-#: states of a "current" member in CODI's sense
-CURRENT_STATES = ("active", "grace", "suspended")
-#: states whose national ID may not repeat within a fund
-HOLDING_STATES = ("applicant", "active", "grace", "suspended", "deceased")
 #: who holds the national ID, as its first digit allows (see lib/thai_id.py)
 PERSON_CATEGORIES = [
     ("thai", "Thai National"),
     ("foreigner", "Foreigner with a Thai ID Number"),
     ("no_status", "Person without Registration Status (ID starts with 0)"),
 ]
-AGE_BANDS = [
-    ("0_17", "0-17"),
-    ("18_39", "18-39"),
-    ("40_59", "40-59"),
-    ("60_69", "60-69"),
-    ("70_79", "70-79"),
-    ("80_plus", "80+"),
-]
-
-
-def age_values(birthdate, today):
-    """(age in years, age band) of a birth date on a day; (0, False) unknown."""
-    if not birthdate:
-        return 0, False
-    age = relativedelta(today, birthdate).years
-    return age, age_band(age)
-
-
-def age_band(age):
-    for key, limit in (("0_17", 17), ("18_39", 39), ("40_59", 59), ("60_69", 69)):
-        if age <= limit:
-            return key
-    return "70_79" if age <= 79 else "80_plus"
 
 
 class WelfareMember(models.Model):

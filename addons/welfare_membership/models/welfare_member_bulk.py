@@ -15,8 +15,8 @@ from odoo.tools.mail import generate_tracking_message_id
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import thai_id
+from ..lib.age_bands import age_values
 from . import bulk
-from .welfare_member import age_values
 
 
 class WelfareMember(models.Model):

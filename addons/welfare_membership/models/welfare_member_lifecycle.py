@@ -11,10 +11,11 @@ import logging
 
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
-from ..lib import arrears, periods
+from ..lib import age_bands, arrears, periods
 
 _logger = logging.getLogger(__name__)
 
@@ -276,8 +277,13 @@ class WelfareMember(models.Model):
     def _update_ages(self, today):
         """Ages (and bands) of members whose age changed, in one query."""
         self.flush_model(["birthdate", "age", "age_band"])
+        bands = SQL(" ").join(
+            SQL("WHEN ages.a <= %s THEN %s", oldest, key)
+            for oldest, key in age_bands.UPPER_BANDS
+        )
         self.env.cr.execute(
-            """
+            SQL(
+                """
             WITH ages AS (
                 SELECT id, date_part('year', age(%(today)s::date, birthdate))::int AS a
                   FROM welfare_member
@@ -285,16 +291,13 @@ class WelfareMember(models.Model):
             )
             UPDATE welfare_member m
                SET age = ages.a,
-                   age_band = CASE
-                       WHEN ages.a <= 17 THEN '0_17'
-                       WHEN ages.a <= 39 THEN '18_39'
-                       WHEN ages.a <= 59 THEN '40_59'
-                       WHEN ages.a <= 69 THEN '60_69'
-                       WHEN ages.a <= 79 THEN '70_79'
-                       ELSE '80_plus' END
+                   age_band = CASE %(bands)s ELSE %(last)s END
               FROM ages
              WHERE m.id = ages.id AND m.age IS DISTINCT FROM ages.a
             """,
-            {"today": today},
+                today=today,
+                bands=bands,
+                last=age_bands.LAST_BAND,
+            )
         )
         self.invalidate_model(["age", "age_band"])

@@ -10,8 +10,9 @@ from odoo import api, fields, models, tools
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.welfare_base.lib.member_states import HOLDING_STATES
+
 from ..lib import thai_id
-from .welfare_member import HOLDING_STATES
 
 
 class WelfareMember(models.Model):

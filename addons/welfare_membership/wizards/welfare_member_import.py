@@ -12,6 +12,7 @@ from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from odoo.addons.welfare_base.lib import thai_calendar
+from odoo.addons.welfare_base.lib.member_states import HOLDING_STATES
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 from ..lib import registry, thai_id
@@ -24,7 +25,6 @@ except ImportError:  # pragma: no cover - openpyxl comes with Odoo's XLSX import
     openpyxl = None
 
 CREATE_BATCH = 1000
-HOLDING_STATES = ("applicant", "active", "grace", "suspended", "deceased")
 
 
 def _megabytes(size):
