@@ -366,7 +366,9 @@ class WelfareMember(models.Model):
         (reminders), ``photo``. Other modules ask here before using the data
         (e.g. reminders ask for ``contact``). This answers from the consent
         fields of the member; the personal data addon (``welfare_privacy``)
-        answers from its consent records.
+        answers from its consent records. Without that addon no consent to
+        contact is recorded apart: the phone and e-mail a member gives the
+        fund are for reaching them, and each channel's opt-out is theirs.
         """
         # sudo: only whether the consent was given is read
         members = self.sudo()
@@ -376,7 +378,7 @@ class WelfareMember(models.Model):
             return all(members.mapped("consent_date"))
         if purpose in ("health", "disability"):
             return all(members.mapped("health_consent"))
-        return False
+        return purpose == "contact"
 
     @api.depends("national_id", "fund_id")
     def _compute_in_other_fund(self):
@@ -1390,6 +1392,7 @@ class WelfareMember(models.Model):
             return False
         today = welfare_today(self)
         Contribution = self.env["welfare.contribution"]
+        officer = self.env.ref("welfare_base.welfare_user_officer_demo", False)
         self.env["welfare.fund"].search([])._setup_membership()
         for key in keys:
             fund = self.env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
@@ -1476,6 +1479,10 @@ class WelfareMember(models.Model):
                             "payment_method": "cash" if i % 3 else "promptpay",
                         }
                     )
-            Contribution.with_company(fund.company_id).create(payments).action_confirm()
+            Payments = Contribution.with_company(fund.company_id)
+            if officer and fund.company_id in officer.company_ids:
+                # the fund's officer received the money: receipts name them
+                Payments = Payments.with_user(officer)
+            Payments.create(payments).action_confirm()
             members._update_arrears(today)
         return True
