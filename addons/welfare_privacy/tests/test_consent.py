@@ -42,7 +42,9 @@ class TestConsentPurposes(PrivacyCase):
         consent.action_withdraw()
         with self.assertRaisesRegex(ValidationError, "has not consented"):
             with self.cr.savepoint():
-                Claim.create(dict(vals, event_date=claim.event_date.replace(day=1)))
+                Claim.create(
+                    dict(vals, event_date=claim.event_date - datetime.timedelta(days=1))
+                )
         self.assertEqual(Claim.search_count([("member_id", "=", member.id)]), 1)
 
     def test_health_details_and_documents_need_the_health_consent(self):
