@@ -159,15 +159,19 @@ def create_fund_rules(env):
         today - relativedelta(months=2),
         "กลับมาอยู่บ้าน สมัครเป็นสมาชิกใหม่ ที่ประชุมคณะกรรมการอนุมัติ",
     )
-    payment = env["welfare.contribution"].create(
-        {
-            "member_id": returned.id,
-            "amount": 60.0,
-            "date": today - relativedelta(months=2),
-            "payment_method": "cash",
-        }
+    payment = (
+        env["welfare.contribution"]
+        .with_user(officer)
+        .create(
+            {
+                "member_id": returned.id,
+                "amount": 60.0,
+                "date": today - relativedelta(months=2),
+                "payment_method": "cash",
+            }
+        )
     )
-    payment.with_user(officer).action_confirm()
+    payment.action_confirm()
 
     # a scholarship for a member's child, judged on the child's age
     parent = member(

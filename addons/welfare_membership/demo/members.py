@@ -39,6 +39,7 @@ def create_members(env, per_fund=30):
         return False
     today = welfare_today(Member)
     Contribution = env["welfare.contribution"]
+    officer = env.ref("welfare_base.welfare_user_officer_demo", False)
     env["welfare.fund"].search([])._setup_membership()
     for key in DEMO_FUND_KEYS:
         fund = env.ref(f"welfare_base.welfare_fund_{key}_demo", False)
@@ -124,6 +125,10 @@ def create_members(env, per_fund=30):
                         "payment_method": "cash" if i % 3 else "promptpay",
                     }
                 )
-        Contribution.with_company(fund.company_id).create(payments).action_confirm()
+        Payments = Contribution.with_company(fund.company_id)
+        if officer and fund.company_id in officer.company_ids:
+            # the fund's officer received the money: receipts name them
+            Payments = Payments.with_user(officer)
+        Payments.create(payments).action_confirm()
         members._update_arrears(today)
     return True

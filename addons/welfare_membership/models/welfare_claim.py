@@ -449,6 +449,32 @@ class WelfareClaim(models.Model):
                     )
                 )
 
+    @api.model
+    def _check_health_benefit_consent(self, member, benefit):
+        """A benefit for sickness, a hospital stay or a disability tells the
+        member's health: it is filed only for a member who consented to the
+        fund keeping health data (PDPA section 26). One rule for the form,
+        RPC calls and the member portal."""
+        if benefit.category in HEALTH_CATEGORIES and not member._welfare_has_consent(
+            "health"
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(member)s has not consented to the fund keeping health "
+                    "data: a claim for %(benefit)s tells their health (a "
+                    "sickness, a hospital stay or a disability). Record the "
+                    "consent to keep health data on the member's form first; "
+                    "nothing was saved.",
+                    member=member.display_name,
+                    benefit=benefit.display_name,
+                )
+            )
+
+    @api.constrains("member_id", "benefit_type_id")
+    def _check_health_benefit(self):
+        for claim in self:
+            self._check_health_benefit_consent(claim.member_id, claim.benefit_type_id)
+
     @api.constrains("dependant_id", "member_id", "benefit_type_id")
     def _check_dependant(self):
         for claim in self:
@@ -567,7 +593,7 @@ class WelfareClaim(models.Model):
         return guarded
 
     def write(self, vals):
-        if set(vals) & set(CLAIM_FACTS):
+        if set(vals) & set(CLAIM_FACTS) and not self._in_workflow():
             frozen = self.filtered(lambda c: c.state != "draft")
             if frozen:
                 raise UserError(

@@ -337,7 +337,9 @@ class WelfareMember(models.Model):
         (reminders), ``photo``. Other modules ask here before using the data
         (e.g. reminders ask for ``contact``). This answers from the consent
         fields of the member; the personal data addon (``welfare_privacy``)
-        answers from its consent records.
+        answers from its consent records. Without that addon no consent to
+        contact is recorded apart: the phone and e-mail a member gives the
+        fund are for reaching them, and each channel's opt-out is theirs.
         """
         # sudo: only whether the consent was given is read
         members = self.sudo()
@@ -347,7 +349,7 @@ class WelfareMember(models.Model):
             return all(members.mapped("consent_date"))
         if purpose in ("health", "disability"):
             return all(members.mapped("health_consent"))
-        return False
+        return purpose == "contact"
 
     @api.depends("birthdate")
     def _compute_age(self):

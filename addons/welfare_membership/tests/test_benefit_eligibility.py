@@ -20,7 +20,7 @@ class TestBenefitEligibility(BenefitCase):
 
     @freeze_time("2025-06-30")
     def test_per_unit_caps_across_claims_of_one_fiscal_year(self):
-        member = self._member(join_date=D(2020, 1, 1))
+        member = self._member(join_date=D(2020, 1, 1), health_consent=True)
         hospital = self._benefit(
             category="hospital",
             amount_type="per_unit",

@@ -173,24 +173,44 @@ class TestClaimAccess(BenefitCase):
 
     def test_health_details_need_the_members_health_consent(self):
         member = self._member(name="นางไม่ยินยอม ทดสอบ")
+        other = self._benefit(name="ทุนการศึกษา", category="education")
+        claim = self.Claim.create({"member_id": member.id, "benefit_type_id": other.id})
         with self.assertRaisesRegex(ValidationError, "consent"), self.cr.savepoint():
-            self.Claim.create(
-                {
-                    "member_id": member.id,
-                    "benefit_type_id": self.benefit.id,
-                    "health_details": "เบาหวาน",
-                }
-            )
-        # a claim without health details is taken; once the member consents,
-        # the details may be entered
-        claim = self.Claim.create(
-            {"member_id": member.id, "benefit_type_id": self.benefit.id}
-        )
-        with self.assertRaises(ValidationError), self.cr.savepoint():
             claim.health_details = "เบาหวาน"
         member.write({"health_consent": True, "health_consent_date": claim.event_date})
         claim.health_details = "เบาหวาน"
         self.assertEqual(claim.health_details, "เบาหวาน")
+
+    def test_a_health_benefit_is_filed_only_with_the_members_health_consent(self):
+        # a claim for a hospital stay tells the member's health, details or not
+        member = self._member(name="นางไม่ยินยอม ทดสอบ")
+        Claim = self.Claim.with_user(self.officer)
+        for vals in ({}, {"health_details": "เบาหวาน"}):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(ValidationError, "has not consented"),
+                self.cr.savepoint(),
+            ):
+                Claim.create(
+                    {"member_id": member.id, "benefit_type_id": self.benefit.id, **vals}
+                )
+        other = self._benefit(name="ทุนการศึกษา", category="education")
+        claim = Claim.create({"member_id": member.id, "benefit_type_id": other.id})
+        with self.assertRaisesRegex(ValidationError, "has not consented"):
+            with self.cr.savepoint():
+                claim.benefit_type_id = self.benefit
+        self.assertEqual(claim.benefit_type_id, other)
+        self.assertFalse(
+            self.Claim.search(
+                [
+                    ("member_id", "=", member.id),
+                    ("benefit_type_id", "=", self.benefit.id),
+                ]
+            )
+        )
+        member.write({"health_consent": True, "health_consent_date": claim.event_date})
+        claim.benefit_type_id = self.benefit
+        self.assertEqual(claim.category, "hospital")
 
     def test_officer_cannot_change_the_benefit_rules(self):
         with self.assertRaises(AccessError):

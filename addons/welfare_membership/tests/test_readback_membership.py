@@ -43,6 +43,15 @@ class TestReadBackMembership(ReadBackCase):
         )
         cls.day.action_close()
 
+    def test_demo_receipt_names_the_officer_who_received_the_money(self):
+        officer = self.env.ref("welfare_base.welfare_user_officer_demo")
+        self.assertEqual(self.payment.collector_id, officer)
+        text = self.download_pdf(
+            "officer", "welfare_membership.report_contribution_receipt", self.payment
+        )
+        self.assertPrinted(text, officer.name)
+        self.assertNotIn(normalize("OdooBot"), text)
+
     def test_receipt_reads_as_a_thai_receipt(self):
         payment = self.payment
         self.assertTrue(payment, "the demo fund has a confirmed payment")

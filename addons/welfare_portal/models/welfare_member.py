@@ -4,9 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
-from odoo.addons.welfare_membership.models.welfare_benefit_rule_mixin import (
-    HEALTH_CATEGORIES,
-)
 from odoo.addons.welfare_membership.models.welfare_member import CURRENT_STATES
 from odoo.addons.welfare_membership.models.welfare_member_card import (
     CARD_VALID_STATES,
@@ -280,10 +277,12 @@ class WelfareMember(models.Model):
         if not description:
             raise UserError(self.env._("Tell the fund what happened."))
         health_details = (health_details or "").strip()
-        if benefit.category in HEALTH_CATEGORIES and not self.health_consent:
+        try:
             # PDPA: without the member's explicit consent, the fund keeps no
-            # health data: what happened (a stay in hospital, an illness) is
-            # health data, as are documents and health details
+            # health data: a claim for a stay in hospital or an illness is
+            # health data (the claim's own rule, told to the member)
+            self.env["welfare.claim"]._check_health_benefit_consent(self, benefit)
+        except ValidationError as error:
             raise UserError(
                 self.env._(
                     "You have not given the fund your consent to keep health "
@@ -291,8 +290,8 @@ class WelfareMember(models.Model):
                     "cannot be sent for this benefit. Give your consent at the "
                     "fund's office, or ask the office to file the request."
                 )
-            )
-        elif health_details and not self.health_consent:
+            ) from error
+        if health_details and not self._welfare_has_consent("health"):
             raise UserError(
                 self.env._(
                     "You have not given the fund your consent to keep health data: "

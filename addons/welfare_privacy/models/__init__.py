@@ -7,3 +7,4 @@ from . import welfare_claim
 from . import ir_attachment
 from . import welfare_privacy_request
 from . import welfare_member_xlsx
+from . import welfare_member_dependant

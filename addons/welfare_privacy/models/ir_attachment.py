@@ -9,7 +9,8 @@ class IrAttachment(models.Model):
     member withdrew the consent to health data, only the committee finds
     them. Opening a document is logged."""
 
-    _inherit = "ir.attachment"
+    _name = "ir.attachment"
+    _inherit = ["ir.attachment", "welfare.access.logged.mixin"]
 
     @api.model
     def _welfare_readable_claims_query(self):

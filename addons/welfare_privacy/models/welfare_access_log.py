@@ -183,3 +183,57 @@ class WelfareAccessLog(models.Model):
                 list(details),
             )
         )
+
+
+class WelfareAccessLogged(models.AbstractModel):
+    """Models whose reads write the access log.
+
+    Odoo 18 serves the reads marked ``api.readonly`` (``read``,
+    ``search_read``, ``web_read``, ``web_search_read``) on a read-only
+    cursor. A read of these models may write the log, so they are marked
+    ``_readonly = False``: the web client's call opens a read/write cursor at
+    once, and the read runs once instead of failing and being run again.
+    """
+
+    _name = "welfare.access.logged.mixin"
+    _description = "Reads Written to the Personal Data Access Log"
+
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    read._readonly = False
+
+    @api.model
+    def search_read(
+        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
+    ):
+        return super().search_read(
+            domain=domain,
+            fields=fields,
+            offset=offset,
+            limit=limit,
+            order=order,
+            **read_kwargs,
+        )
+
+    search_read._readonly = False
+
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    web_read._readonly = False
+
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        return super().web_search_read(
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
+        )
+
+    web_search_read._readonly = False

@@ -50,7 +50,8 @@ FORMER_STATES = ("resigned", "terminated", "deceased")
 
 
 class WelfareMember(models.Model):
-    _inherit = "welfare.member"
+    _name = "welfare.member"
+    _inherit = ["welfare.member", "welfare.access.logged.mixin"]
 
     consent_ids = fields.One2many(
         "welfare.consent",
@@ -327,25 +328,45 @@ class WelfareMember(models.Model):
         if not (reads_id or reads_type):
             return result
         records = self.browse([vals["id"] for vals in result])
-        staff = set(records._welfare_staff_members().ids)
-        committee = set(records._welfare_committee_members().ids)
+        if reads_type:
+            committee = set(records._welfare_committee_members().ids)
+            for vals in result:
+                member = self.browse(vals["id"])
+                if member.disability_consent_withdrawn and member.id not in committee:
+                    vals["member_type"] = False
+        if reads_id:
+            records._welfare_read_national_ids(
+                [(self.browse(vals["id"]), vals) for vals in result]
+            )
+        return result
+
+    def _welfare_read_national_ids(self, rows, res_model=None):
+        """The one rule of full national IDs, for the rows just read of
+        members or of the people of a member (dependants).
+
+        ``rows``: [(member, values read)]; ``self``: their members. The ID is
+        masked for a member whose fund the user does not serve as staff; a
+        full ID read is logged, all of them in one INSERT. ``res_model``: the
+        model of the rows when they are not the members themselves.
+        """
+        staff = set(self._welfare_staff_members().ids)
         logged = []
-        for vals in result:
-            member = self.browse(vals["id"])
-            if reads_type and (
-                member.disability_consent_withdrawn and member.id not in committee
-            ):
-                vals["member_type"] = False
-            if not reads_id:
-                continue
+        for member, vals in rows:
             if member.id not in staff:
                 if vals.get("national_id"):
                     vals["national_id"] = thai_id.mask(vals["national_id"])
                 continue
             if vals.get("national_id") or vals.get("national_id_display"):
-                logged.append((member.id, member.company_id.id, None, None, None))
+                logged.append(
+                    (
+                        member.id,
+                        member.company_id.id,
+                        res_model,
+                        vals["id"] if res_model else None,
+                        None,
+                    )
+                )
         self.env["welfare.access.log"]._log("national_id", logged)
-        return result
 
     def export_data(self, fields_to_export):
         if not self.env.su and any(
@@ -454,22 +475,11 @@ class WelfareMember(models.Model):
             .search([("member_id", "in", self.ids)])
         )
 
-    def _welfare_purge_claim_documents(self, claims):
-        # sudo: the documents of these claims only, removed with their data
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", "welfare.claim"), ("res_id", "in", claims.ids)]
-        ).unlink()
-        claims.invalidate_recordset(["attachment_ids"])
-
     def _welfare_purge_health(self):
-        """Health details, descriptions and documents of health claims go;
-        the claims, their category, units and amounts stay (the fund's
+        """Health details, descriptions, documents and units of health claims
+        go; the claims, their benefit, state and amounts stay (the fund's
         accounts)."""
-        claims = self._welfare_health_claims().filtered("is_health")
-        self._welfare_purge_claim_documents(claims)
-        claims.with_context(tracking_disable=True).write(
-            {"health_details": False, "description": False}
-        )
+        self._welfare_health_claims().filtered("is_health")._welfare_purge_health_data()
 
     def _welfare_purge_disability(self):
         members = self.sudo().filtered(lambda m: m.member_type == "disabled")
@@ -570,11 +580,7 @@ class WelfareMember(models.Model):
                 "name": self.env._("Erased beneficiary"),
             }
         )
-        claims = self._welfare_health_claims()
-        self._welfare_purge_claim_documents(claims)
-        claims.with_context(tracking_disable=True).write(
-            {"health_details": False, "description": False}
-        )
+        self._welfare_health_claims()._welfare_purge_health_data()
         # the signed forms carry the name and signature: the records stay as
         # evidence of what was consented, without the scans
         members.consent_ids._workflow_open().write({"form_file": False})

@@ -1,5 +1,7 @@
+import json
+
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import PrivacyCase
 
@@ -111,3 +113,56 @@ class TestAccessLog(PrivacyCase):
                     Log.create({"kind": "health", "user_id": admin.id})
         self.assertEqual(log.user_id, self.officer)
         self.assertTrue(log.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestAccessLogReadOnlyRequest(PrivacyCase, HttpCase):
+    """The web client reads members on a read-only cursor unless the method
+    says otherwise: a logged read opens a read/write cursor at once."""
+
+    def _call_kw(self, model, method, args, kwargs):
+        kwargs = {
+            **kwargs,
+            "context": {"allowed_company_ids": self.officer.company_ids.ids},
+        }
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs,
+                    }
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertNotIn("error", body)
+        return body["result"]
+
+    def test_a_logged_list_read_runs_once_on_a_read_write_cursor(self):
+        member = self._person()
+        self.authenticate(self.officer.login, self.officer.login)
+        with self.assertNoLogs("odoo.http", level="WARNING"):
+            result = self._call_kw(
+                "welfare.member",
+                "web_search_read",
+                [[("id", "=", member.id)], {"national_id_display": {}}],
+                {},
+            )
+        self.assertEqual(len(result["records"][0]["national_id_display"]), 17)
+        # one read, one line: the request was not run a second time
+        self.assertEqual(len(self._logs(kind="national_id", member_id=member.id)), 1)
+
+    def test_a_logged_form_read_runs_once_on_a_read_write_cursor(self):
+        member = self._person()
+        self.authenticate(self.officer.login, self.officer.login)
+        with self.assertNoLogs("odoo.http", level="WARNING"):
+            self._call_kw(
+                "welfare.member", "web_read", [[member.id], {"national_id": {}}], {}
+            )
+        self.assertEqual(len(self._logs(kind="national_id", member_id=member.id)), 1)

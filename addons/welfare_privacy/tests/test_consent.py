@@ -28,9 +28,30 @@ class TestConsentPurposes(PrivacyCase):
         self.assertEqual(member.consent_method, "verbal")
         self.assertTrue(member._welfare_has_consent("membership"))
 
+    def test_a_health_benefit_is_filed_only_with_the_health_consent(self):
+        member = self._person()
+        Claim = self._as(self.env["welfare.claim"], self.officer)
+        vals = {"member_id": member.id, "benefit_type_id": self.hospital.id}
+        with self.assertRaisesRegex(ValidationError, "has not consented"):
+            with self.cr.savepoint():
+                Claim.create(vals)
+        consent = self._consent(member, "health")
+        claim = Claim.create(vals)
+        self.assertEqual(claim.category, "hospital")
+        # once withdrawn, no new claim for a hospital stay is filed
+        consent.action_withdraw()
+        with self.assertRaisesRegex(ValidationError, "has not consented"):
+            with self.cr.savepoint():
+                Claim.create(
+                    dict(vals, event_date=claim.event_date - datetime.timedelta(days=1))
+                )
+        self.assertEqual(Claim.search_count([("member_id", "=", member.id)]), 1)
+
     def test_health_details_and_documents_need_the_health_consent(self):
         member = self._person()
+        consent = self._consent(member, "health")
         claim = self._claim(member, self.hospital)
+        consent.action_withdraw()
         for vals in (
             {"health_details": "ไข้เลือดออก"},
             {"description": "นอนโรงพยาบาล 2 คืน"},
@@ -161,7 +182,13 @@ class TestConsentWithdrawal(PrivacyCase):
 
     def _read(self, claim, user):
         return self._as(claim, user).read(
-            ["health_details", "description", "attachment_ids", "units"]
+            [
+                "health_details",
+                "description",
+                "attachment_ids",
+                "units",
+                "eligibility_notes",
+            ]
         )[0]
 
     def test_withdrawn_health_data_is_shown_to_the_committee_only(self):
@@ -172,14 +199,22 @@ class TestConsentWithdrawal(PrivacyCase):
         self.assertFalse(officer_view["health_details"])
         self.assertFalse(officer_view["description"])
         self.assertEqual(officer_view["attachment_ids"], [])
-        # the amount's basis stays for the fund's accounts
-        self.assertEqual(officer_view["units"], 2)
+        # the nights in hospital and the explanation naming them tell it too
+        self.assertFalse(officer_view["units"])
+        self.assertFalse(officer_view["eligibility_notes"])
+        # the amounts and the state stay for the fund's accounts
+        amounts = self._as(claim, self.officer).read(
+            ["amount_eligible", "amount_requested", "state", "category"]
+        )[0]
+        self.assertEqual(amounts["amount_eligible"], claim.amount_eligible)
+        self.assertEqual(amounts["state"], "draft")
         Attachment = self.env["ir.attachment"]
         self.assertFalse(
             self._as(Attachment, self.officer).search([("id", "=", document.id)])
         )
         committee_view = self._read(claim, self.committee)
         self.assertEqual(committee_view["health_details"], "ไข้เลือดออก")
+        self.assertEqual(committee_view["units"], 2)
         self.assertEqual(committee_view["attachment_ids"], document.ids)
         self.assertTrue(
             self._as(Attachment, self.committee).search([("id", "=", document.id)])
@@ -201,8 +236,38 @@ class TestConsentWithdrawal(PrivacyCase):
         self.assertFalse(claim.health_details)
         self.assertFalse(claim.description)
         self.assertFalse(document.exists())
-        self.assertEqual(claim.units, 2)
+        self.assertFalse(claim.units)
+        self.assertFalse(claim.eligibility_notes)
         self.assertEqual(self.health.purged_date, welfare_today(claim))
+
+    def test_a_paid_claims_amounts_stay_when_its_health_data_is_purged(self):
+        claim, _document = self._health_claim()
+        claim.action_submit()
+        claim.with_user(self.committee).action_approve()
+        approved, eligible = claim.amount_approved, claim.amount_eligible
+        self.assertTrue(approved)
+        self.fund.privacy_purge_days = 0
+        self.health.action_withdraw()
+        self.env["welfare.consent"]._cron_purge_withdrawn()
+        claim.invalidate_recordset()
+        self.assertFalse(claim.units)
+        self.assertFalse(claim.description)
+        self.assertEqual(
+            (claim.state, claim.amount_approved, claim.amount_eligible),
+            ("approved", approved, eligible),
+        )
+
+    def test_network_reviewers_never_read_a_health_claims_details(self):
+        claim, _document = self._health_claim()
+        view = self._as(claim, self.network).read(
+            ["units", "description", "eligibility_notes", "amount_eligible"]
+        )[0]
+        self.assertFalse(view["units"])
+        self.assertFalse(view["description"])
+        self.assertFalse(view["eligibility_notes"])
+        # what the province reviews: the amounts
+        self.assertEqual(view["amount_eligible"], claim.amount_eligible)
+        self.assertTrue(view["amount_eligible"])
 
     def test_a_consent_given_again_keeps_the_data(self):
         claim, _document = self._health_claim()

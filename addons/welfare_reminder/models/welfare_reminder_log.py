@@ -22,6 +22,11 @@ REASONS = [
 ]
 #: the states a member must still be in for each arrears reminder
 REASON_STATES = {"grace": ("active",), "suspension": ("active", "grace")}
+LINE_STATES = [
+    ("sending", "Not Confirmed: Check LINE"),
+    ("sent", "Sent"),
+    ("failed", "Failed"),
+]
 
 
 class WelfareReminderLog(models.Model):
@@ -59,6 +64,16 @@ class WelfareReminderLog(models.Model):
     note = fields.Char(
         readonly=True,
     )
+    line_state = fields.Selection(
+        LINE_STATES,
+        string="LINE",
+        readonly=True,
+        copy=False,
+        help="A LINE push is recorded before it is made and confirmed after "
+        "LINE answers. A reminder left unconfirmed (the job stopped while "
+        "pushing) is never pushed again by the job: look in the fund's LINE "
+        "Official Account chat whether the member received it.",
+    )
 
     _sql_constraints = [
         (
@@ -78,6 +93,7 @@ class WelfareReminderLog(models.Model):
             "due_date",
             "channels",
             "note",
+            "line_state",
         }
 
     def _workflow_unlink_guarded(self):
@@ -167,7 +183,10 @@ class WelfareReminderLog(models.Model):
         ``_notify_progress`` reports work remaining, so a batch is sent and
         recorded together; the unique (member, reason, day) key of the log
         keeps a reminder from going out twice, whatever stops the job.
-        Returns the number of reminders still to send.
+        E-mails and SMS are queued in the batch's transaction; LINE pushes,
+        which cannot be taken back, are made once the batch is committed
+        (see ``_push_line_after_commit``). Returns the number of reminders
+        still to send.
         """
         today = welfare_today(self)
         todo = self._reminder_candidates(today)
@@ -208,18 +227,72 @@ class WelfareReminderLog(models.Model):
         logs = self.browse([row[0] for row in self.env.cr.fetchall()])
         channels_of = members.fund_id._reminder_channels()
         amounts = {}
+        pushes = []
         for log in logs:
             member = log.member_id
             if member.id not in amounts:
                 amounts.update(member._proposed_amounts(log.due_date))
-            sent, notes = log._send(channels_of[member.fund_id.id], amounts[member.id])
+            sent, notes, line_text = log._send(
+                channels_of[member.fund_id.id], amounts[member.id]
+            )
             log._workflow_write(
                 {
                     "channels": ", ".join(sent) or False,
                     "note": "; ".join(notes)[:250] or False,
+                    "line_state": "sending" if line_text else False,
                 }
             )
+            if line_text:
+                pushes.append((log.id, line_text))
+        if pushes:
+            # pushed only once the rows saying "sending" are committed: a batch
+            # that fails is rolled back before anything reached LINE
+            self.env.cr.postcommit.add(lambda: self._push_line_after_commit(pushes))
         return logs
+
+    def _push_line_after_commit(self, pushes):
+        """Push the LINE reminders of a committed batch, each confirmed in a
+        transaction of its own: ``pushes`` is [(log id, text)].
+
+        A push whose confirmation is lost (the server stops, the database
+        fails) leaves its row "sending": the job never pushes it again, the
+        officer sees it unconfirmed and checks LINE.
+        """
+        for log_id, text in pushes:
+            try:
+                with self.env.registry.cursor() as cr:
+                    log = self.with_env(self.env(cr=cr)).browse(log_id)
+                    member = log.member_id.sudo()
+                    error = log._line_push(member, text)
+                    log._line_confirm(member, text, error)
+            except Exception:
+                _logger.exception(
+                    "LINE reminder %s not confirmed: left for the officer to check",
+                    log_id,
+                )
+
+    def _line_confirm(self, member, text, error):
+        """Record what LINE answered on the reminder and the member's chatter."""
+        self.ensure_one()
+        if error:
+            member.message_post(
+                body=self.env._("LINE reminder not delivered: %(error)s", error=error),
+                subtype_xmlid="mail.mt_note",
+            )
+            vals = {
+                "line_state": "failed",
+                "note": "; ".join(filter(None, [self.note, error]))[:250],
+            }
+        else:
+            member.message_post(
+                body=self.env._("LINE reminder sent: %(text)s", text=text),
+                subtype_xmlid="mail.mt_note",
+            )
+            vals = {
+                "line_state": "sent",
+                "channels": ", ".join(filter(None, [self.channels, "line"])),
+            }
+        self._workflow_write(vals)
 
     def _template_context(self, amount):
         self.ensure_one()
@@ -233,11 +306,21 @@ class WelfareReminderLog(models.Model):
     def _send(self, channels, amount):
         """Send this reminder by each channel the fund and member allow.
 
-        Returns (channels used, notes). A member without a channel gets
-        nothing; a channel that fails is noted and does not stop the others.
+        Returns (channels used, notes, text to push to LINE or None). A
+        member without a channel gets nothing; a channel that fails is noted
+        and does not stop the others. LINE is pushed after the batch is
+        committed.
         """
         self.ensure_one()
         member = self.member_id.sudo()
+        if not member._welfare_has_consent("contact"):
+            # PDPA: a member who did not consent to be contacted (or withdrew
+            # the consent) is reached by no channel; the log says why
+            return (
+                [],
+                [self.env._("No consent to be contacted for reminders: nothing sent.")],
+                None,
+            )
         lang = member.lang or self.env.lang or "th_TH"
         ctx = dict(self._template_context(amount), lang=lang)
         sent, notes = [], []
@@ -256,7 +339,7 @@ class WelfareReminderLog(models.Model):
             )
             sent.append("email")
         text_template = self.env.ref(f"welfare_reminder.sms_template_{self.reason}")
-        text = None
+        text = line_text = None
         number = member._reminder_number()
         if "sms" in channels and number and not member.reminder_optout_sms:
             text = text_template.with_context(**ctx)._render_field(
@@ -275,24 +358,10 @@ class WelfareReminderLog(models.Model):
                 text = text_template.with_context(**ctx)._render_field(
                     "body", member.ids, compute_lang=True
                 )[member.id]
-            error = self._line_push(member, text)
-            if error:
-                notes.append(error)
-                member.message_post(
-                    body=self.env._(
-                        "LINE reminder not delivered: %(error)s", error=error
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-            else:
-                member.message_post(
-                    body=self.env._("LINE reminder sent: %(text)s", text=text),
-                    subtype_xmlid="mail.mt_note",
-                )
-                sent.append("line")
-        if not sent and not notes:
+            line_text = text
+        if not sent and not notes and not line_text:
             notes.append(self.env._("No channel: nothing sent."))
-        return sent, notes
+        return sent, notes, line_text
 
     def _line_push(self, member, text):
         """Push ``text`` to the member's LINE; returns an error text or None."""

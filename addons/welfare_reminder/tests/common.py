@@ -54,6 +54,10 @@ class ReminderCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # LINE is pushed after the batch is committed, from cursors of its own:
+        # in tests they share the test's transaction, as in Odoo's HttpCase
+        cls.registry.enter_test_mode(cls.cr)
+        cls.addClassCleanup(cls.registry.leave_test_mode)
         cls.fund = cls.env["welfare.fund"].create(
             {"name": "กองทุนทดสอบแจ้งเตือน", "code": "T-REM-1"}
         )
@@ -99,7 +103,14 @@ class ReminderCase(TransactionCase):
             "line_user_id": f"U{cls._seq:032d}",
         }
         values.update(vals)
-        return cls.env["welfare.member"]._workflow_create(values)
+        member = cls.env["welfare.member"]._workflow_create(values)
+        if "welfare.consent" in cls.env:
+            # with the personal data addon, reminders need the member's
+            # consent to be contacted (recorded with the member's form)
+            cls.env["welfare.consent"].create(
+                {"member_id": member.id, "purpose": "contact"}
+            )
+        return member
 
     def _set_line_url(self, url):
         self.env["ir.config_parameter"].sudo().set_param(
@@ -107,11 +118,26 @@ class ReminderCase(TransactionCase):
         )
 
     def _run(self, batch_size=100):
-        return (
+        """One call of the job, then what its commit by the scheduler does."""
+        remaining = (
             self.env["welfare.reminder.log"]
             .sudo()
             ._cron_send_reminders(batch_size=batch_size)
         )
+        self._commit()
+        return remaining
+
+    def _commit(self):
+        """What the scheduler's commit does after a call: the work done after
+        the commit (LINE pushes) runs, in cursors of its own."""
+        self.env.flush_all()
+        self.env.cr.postcommit.run()
+        self.env.invalidate_all()
+
+    def _fail(self):
+        """What the scheduler does when a call fails: its work is rolled back."""
+        self.env.cr.postcommit.clear()
+        self.env.invalidate_all()
 
     def _logs(self, member):
         return self.env["welfare.reminder.log"].search([("member_id", "=", member.id)])

@@ -1,4 +1,5 @@
 import datetime
+from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -129,3 +130,75 @@ class TestReminderSending(ReminderCase):
         self.assertEqual(Log.search_count([("member_id", "in", members.ids)]), 5)
         for member in members:
             self.assertEqual(len(self._mails(member)), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestLinePushOnce(ReminderCase):
+    """A LINE push cannot be taken back: it is made once the batch that
+    records it is committed, and never made twice."""
+
+    def _log_model(self):
+        return type(self.env["welfare.reminder.log"])
+
+    def test_a_batch_that_fails_reaches_line_only_on_the_run_that_commits(self):
+        member = self._member()
+        Log = self._log_model()
+        send_batch = Log._send_batch
+
+        def send_then_fail(log_model, keys, today):
+            send_batch(log_model, keys, today)
+            raise RuntimeError("the batch fails after sending")
+
+        with LineStandIn() as line:
+            self._set_line_url(line.url)
+            with (
+                patch.object(Log, "_send_batch", send_then_fail),
+                self.assertRaises(RuntimeError),
+                self.cr.savepoint(),
+            ):
+                self.env["welfare.reminder.log"].sudo()._cron_send_reminders()
+            self._fail()
+            self.assertFalse(line.requests)
+            self.assertFalse(self._logs(member))
+            self._run()
+            self._run()
+        self.assertEqual(len(line.requests), 1)
+        log = self._logs(member)
+        self.assertEqual(log.line_state, "sent")
+        self.assertEqual(log.channels, "email, sms, line")
+
+    def test_a_push_left_unconfirmed_is_never_pushed_again(self):
+        member = self._member()
+        Log = self._log_model()
+        with LineStandIn() as line:
+            self._set_line_url(line.url)
+            with (
+                patch.object(
+                    Log, "_line_confirm", side_effect=RuntimeError("database gone")
+                ),
+                self.assertLogs(
+                    "odoo.addons.welfare_reminder.models.welfare_reminder_log",
+                    level="ERROR",
+                ),
+            ):
+                self._run()
+            self.assertEqual(len(line.requests), 1)
+            self._run()
+        # pushed once; the officer sees it unconfirmed and checks LINE
+        self.assertEqual(len(line.requests), 1)
+        log = self._logs(member)
+        self.assertEqual(log.line_state, "sending")
+        self.assertEqual(log.channels, "email, sms")
+        labels = dict(log._fields["line_state"]._description_selection(self.env))
+        self.assertIn("Check LINE", labels[log.line_state])
+
+
+@tagged("post_install", "-at_install")
+class TestReminderDemo(ReminderCase):
+    def test_the_demo_job_runs_clean_without_line(self):
+        demo_fund = self.env.ref("welfare_base.welfare_fund_rop_mueang_demo")
+        self.assertNotIn("line", demo_fund._reminder_channels()[demo_fund.id])
+        self._run()
+        logs = self.env["welfare.reminder.log"].search([("fund_id", "=", demo_fund.id)])
+        self.assertFalse(logs.filtered("line_state"))
+        self.assertFalse(logs.filtered(lambda log: "LINE" in (log.note or "")))
