@@ -4,7 +4,6 @@ import time
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import file_open
 
 from odoo.addons.welfare_base.lib.fund_snapshot import BENEFIT_CATEGORIES
 
@@ -429,21 +428,6 @@ class WelfareRollupSource(models.Model):
             }
         )
         return changed
-
-    def _demo_load_rows(self, path):
-        """Demo: a province's figures of two years, as received from it."""
-        with file_open(path, "rb") as demo_file:
-            rows = json.load(demo_file)["rows"]
-        self._apply_rows(rows, self.transport)
-        self._workflow_write(
-            {
-                "status": "ok",
-                "last_attempt": fields.Datetime.now(),
-                "last_success": fields.Datetime.now(),
-                "last_rows_received": len(rows),
-                "last_rows_changed": len(rows),
-            }
-        )
 
     def _payload_error_message(self, error):
         details = error.details

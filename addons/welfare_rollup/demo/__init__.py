@@ -1,0 +1,1 @@
+from . import welfare_rollup_demo
