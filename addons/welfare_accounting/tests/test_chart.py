@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.welfare_accounting.hooks import post_init_hook
-from odoo.addons.welfare_accounting.models.welfare_fund import WelfareFund
+from odoo.addons.welfare_accounting.models.welfare_fund_books import WelfareFund
 
 from .common import AccountingCase
 
