@@ -2,6 +2,8 @@ from . import ir_module_module
 from . import template_welfare_fund
 from . import account_account
 from . import account_move_line
+from . import welfare_posting_mixin
+from . import welfare_cash_transfer_mixin
 from . import welfare_fund
 from . import welfare_fund_books
 from . import welfare_fund_posting
