@@ -28,16 +28,22 @@ class WelfarePostingMixin(models.AbstractModel):
     Calls: ``records._welfare_post()`` posts; ``records._welfare_reverse(reason)``
     reverses the entries of the records that have one and no reversal yet.
 
-    Payments (``welfare.contribution``) fit as they are: their
+    Payments (``welfare.contribution``) fit as they are: they add the mixin
+    before their model (``_inherit = ["welfare.posting.mixin",
+    "welfare.contribution"]``, as claims do, so that the mixin's workflow
+    fields reach the guard) and drop their own ``move_id``,
+    ``reversal_move_id`` and posting loop. Their
     ``_prepare_welfare_move_values(fund)`` already builds the one entry of a
     group of payments; ``_welfare_entry_groups`` returns the groups of
-    ``_welfare_entry_key`` (all the payments of a collection day share an
-    entry), ``_welfare_to_post`` keeps the confirmed payments without an
-    entry, and ``_welfare_link_move`` writes the link as the superuser, as
-    claims do. Their reversal is partial (only the lines of the cancelled
-    payments of a shared entry), so they override ``_welfare_reverse`` and
-    post their reversal entries through ``welfare.fund._welfare_post_moves``,
-    linking them with ``_welfare_link_reversal``.
+    ``_welfare_entry_key`` (one entry per collection day, or per payment
+    outside one), ``_welfare_to_post`` keeps the confirmed payments without
+    an entry (posting a whole day at once is only a narrower
+    ``_welfare_to_post`` and another entry key), and ``_welfare_link_move``
+    writes the link as the superuser, as claims do. Their reversal is
+    partial (only the lines of the cancelled payments of a shared entry), so
+    they override ``_welfare_reverse(reason=None)``, post their reversal
+    entries through ``welfare.fund._welfare_post_moves`` and link them with
+    ``_welfare_link_reversal``.
     """
 
     _name = "welfare.posting.mixin"
