@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_membership.models.welfare_member_status import CURRENT_STATES
+from odoo.addons.welfare_membership.models.welfare_member import CURRENT_STATES
 
 from ..lib import (
     matching as matching_lib,
