@@ -2,7 +2,12 @@ from . import ir_module_module
 from . import template_welfare_fund
 from . import account_account
 from . import account_move_line
+from . import welfare_posting_mixin
+from . import welfare_cash_transfer_mixin
 from . import welfare_fund
+from . import welfare_fund_books
+from . import welfare_fund_posting
+from . import welfare_fund_reports
 from . import welfare_grant
 from . import welfare_member
 from . import welfare_contribution

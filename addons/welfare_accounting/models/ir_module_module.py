@@ -1,16 +1,7 @@
-from importlib import import_module
-from inspect import getmembers
-
 from odoo import api, models
+from odoo.tools.misc import get_flag
 
-from odoo.addons.account.models.ir_module import (
-    templ,
-    template_class,
-    template_function,
-    template_module,
-)
-
-CHART_MODULES = ("welfare_accounting",)
+from .template_welfare_fund import TEMPLATE_CODE
 
 
 class IrModuleModule(models.Model):
@@ -18,35 +9,34 @@ class IrModuleModule(models.Model):
 
     @api.depends("state")
     def _compute_account_templates(self):
-        """Make the welfare fund chart selectable like a localisation's.
+        """List the welfare fund chart among the charts of accounts.
 
-        Odoo looks for chart templates only in modules of the account-charts
-        category; this module lives in the welfare category, so its templates
-        are collected here the same way.
+        Odoo lists the templates of the modules of the *Account Charts*
+        category only; this module lives in the welfare category, so it lists
+        its one template itself, described by the template's own data
+        (``_get_welfare_fund_template_data``, see template_welfare_fund.py) as
+        Odoo describes a chart: flag, country and name.
         """
         res = super()._compute_account_templates()
-        ChartTemplate = self.env["account.chart.template"]
-        for module in self.filtered(lambda m: m.name in CHART_MODULES):
-            python_module = import_module(f"odoo.addons.{module.name}.models")
-            templates = {
-                fct._l10n_template[0]: {
-                    "name": values.get("name"),
-                    "parent": values.get("parent"),
-                    "sequence": values.get("sequence", 1),
-                    "country": values.get("country", ""),
-                    "visible": values.get("visible", True),
+        modules = self.filtered(lambda m: m.name == "welfare_accounting")
+        if not modules:
+            return res
+        data = self.env["account.chart.template"]._get_welfare_fund_template_data()
+        country = self.env.ref(f"base.{data['country']}", raise_if_not_found=False)
+        name = data["name"]
+        if country:
+            name = f"{get_flag(country.code)} {country.name} - {name}"
+        for module in modules:
+            module.account_templates = {
+                TEMPLATE_CODE: {
+                    "name": name,
+                    "country_id": country.id if country else False,
+                    "country_code": country.code if country else False,
+                    "parent": data.get("parent"),
+                    "sequence": data.get("sequence", 1),
+                    "visible": data.get("visible", True),
                     "installed": module.state == "installed",
                     "module": module.name,
                 }
-                for _name, mdl in getmembers(python_module, template_module)
-                for _name, cls in getmembers(mdl, template_class)
-                for _name, fct in getmembers(cls, template_function)
-                if (values := fct(ChartTemplate))
-            }
-            module.account_templates = {
-                code: templ(self.env, code, **vals)
-                for code, vals in sorted(
-                    templates.items(), key=lambda kv: kv[1]["sequence"]
-                )
             }
         return res

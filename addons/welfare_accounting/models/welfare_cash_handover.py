@@ -17,21 +17,10 @@ class WelfareCashHandover(models.Model):
 
     _name = "welfare.cash.handover"
     _description = "Cash Handover"
-    _inherit = [
-        "welfare.workflow.guard.mixin",
-        "welfare.fund.owned.mixin",
-        "mail.thread",
-    ]
-    _workflow_initial = {"state": ("draft",)}
-    _order = "date desc, id desc"
+    _inherit = ["welfare.cash.transfer.mixin"]
+    _welfare_transfer = ("cash", "cash", "cash_collector")
+    _welfare_posted_state = "done"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default="/",
-    )
     collection_id = fields.Many2one(
         "welfare.collection",
         string="Collection Day",
@@ -43,16 +32,8 @@ class WelfareCashHandover(models.Model):
     )
     date = fields.Date(
         string="Handed Over On",
-        required=True,
-        default=welfare_today,
-        tracking=True,
-    )
-    currency_id = fields.Many2one(
-        related="company_id.currency_id",
     )
     amount = fields.Monetary(
-        required=True,
-        tracking=True,
         help="Cash counted and handed over.",
     )
     giver_id = fields.Many2one(
@@ -107,23 +88,6 @@ class WelfareCashHandover(models.Model):
         tracking=True,
         copy=False,
     )
-    move_id = fields.Many2one(
-        "account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-    )
-    reversal_move_id = fields.Many2one(
-        "account.move",
-        string="Reversal Entry",
-        readonly=True,
-        copy=False,
-    )
-    cancel_reason = fields.Char(
-        readonly=True,
-        copy=False,
-        tracking=True,
-    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -132,15 +96,11 @@ class WelfareCashHandover(models.Model):
 
     @api.model
     def _get_workflow_fields(self):
-        """Signatures, number and ledger links: set by the signing only."""
+        """Signatures: set by the signing only."""
         return super()._get_workflow_fields() | {
-            "name",
             "giver_confirmed_date",
             "receiver_confirmed_date",
             "signed_recorded_by_id",
-            "move_id",
-            "reversal_move_id",
-            "cancel_reason",
         }
 
     def _workflow_guarded_fields(self, vals):
@@ -159,9 +119,6 @@ class WelfareCashHandover(models.Model):
                 "fund_id",
             }
         return guarded
-
-    def _workflow_unlink_guarded(self):
-        return self.filtered(lambda h: h.state != "draft")
 
     @api.onchange("collection_id")
     def _onchange_collection_id(self):
@@ -196,16 +153,6 @@ class WelfareCashHandover(models.Model):
                         amount=handover.amount,
                     )
                 )
-
-    def _check_state(self, allowed):
-        wrong = self.filtered(lambda h: h.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Handover %(handover)s cannot do this in its present state.",
-                    handover=wrong[0].display_name,
-                )
-            )
 
     def action_confirm_give(self):
         """The collector confirms, as themselves, the cash they handed over."""
@@ -274,80 +221,21 @@ class WelfareCashHandover(models.Model):
                     handover=future[0].display_name,
                 )
             )
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, handovers in self.grouped("fund_id").items():
-            fund._welfare_check_books()
-            for handover in handovers:
-                handover._workflow_write(
-                    {
-                        "name": Numbers._take_numbers(
-                            fund, "welfare.cash.handover", handover.date
-                        )[0]
-                    }
+        self._welfare_number_and_post()
+        for handover in self:
+            # a log note: the people signing need no e-mail address
+            handover._message_log(
+                body=self.env._(
+                    "Cash handed over: %(amount)s from %(giver)s to %(receiver)s.",
+                    amount=handover.amount,
+                    giver=handover.giver_id.name,
+                    receiver=handover.receiver_id.name,
                 )
-            moves = fund._welfare_post_moves(
-                [h._prepare_welfare_move_values() for h in handovers]
             )
-            for handover, move in zip(handovers, moves, strict=True):
-                handover._workflow_write({"state": "done", "move_id": move.id})
-                # a log note: the people signing need no e-mail address
-                handover._message_log(
-                    body=self.env._(
-                        "Cash handed over: %(amount)s from %(giver)s to %(receiver)s.",
-                        amount=handover.amount,
-                        giver=handover.giver_id.name,
-                        receiver=handover.receiver_id.name,
-                    )
-                )
 
-    def _prepare_welfare_move_values(self):
-        self.ensure_one()
-        fund = self.fund_id
-        accounts = fund._welfare_accounts()
-        label = self.env._(
+    def _welfare_transfer_label(self):
+        return self.env._(
             "Cash handed over by %(giver)s to %(receiver)s",
             giver=self.giver_id.name,
             receiver=self.receiver_id.name,
         )
-        return {
-            "journal_id": fund._welfare_journal("cash").id,
-            "date": self.date,
-            "ref": self.name,
-            "line_ids": [
-                fields.Command.create(
-                    {
-                        "account_id": fund._welfare_account(
-                            "cash", accounts=accounts
-                        ).id,
-                        "name": label,
-                        "debit": self.amount,
-                    }
-                ),
-                fields.Command.create(
-                    {
-                        "account_id": fund._welfare_account(
-                            "cash_collector", accounts=accounts
-                        ).id,
-                        "name": label,
-                        "credit": self.amount,
-                    }
-                ),
-            ],
-        }
-
-    def action_cancel(self, reason=None):
-        """Cancel a handover; a signed one gets its entry reversed."""
-        self._check_state(("draft", "done"))
-        if not self.env.user.has_group("welfare_base.group_welfare_committee"):
-            raise UserError(self.env._("Only the committee cancels a handover."))
-        for handover in self:
-            if handover.move_id:
-                reversal = handover.fund_id._welfare_reverse_move(
-                    handover.move_id,
-                    self.env._("Reversal of %(entry)s", entry=handover.name),
-                )
-                handover._workflow_write({"reversal_move_id": reversal.id})
-            handover._workflow_write(
-                {"state": "cancelled", "cancel_reason": reason or False}
-            )
-        return True

@@ -1,29 +1,12 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class WelfareClaim(models.Model):
     """Paid claims post the benefit expense to the fund's ledger."""
 
-    _inherit = "welfare.claim"
-
-    move_id = fields.Many2one(
-        "account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-    )
-    reversal_move_id = fields.Many2one(
-        "account.move",
-        string="Reversal Entry",
-        readonly=True,
-        copy=False,
-    )
-
-    @api.model
-    def _get_workflow_fields(self):
-        # the ledger link: written by the payment's posting only
-        return super()._get_workflow_fields() | {"move_id", "reversal_move_id"}
+    _name = "welfare.claim"
+    # the posting mixin first: it extends the workflow guard the claim has
+    _inherit = ["welfare.posting.mixin", "welfare.claim"]
 
     def _mark_paid(self, payment_vals):
         res = super()._mark_paid(payment_vals)
@@ -35,18 +18,22 @@ class WelfareClaim(models.Model):
         self._welfare_reverse(reason)
         return res
 
-    def _welfare_reverse(self, reason):
-        """Reverse the benefit entries of claims whose payment was undone."""
-        for claim in self.filtered(lambda c: c.move_id and not c.reversal_move_id):
-            # sudo: the entry is this claim's own, posted by its payment
-            move = claim.sudo().move_id
-            reversal = claim.fund_id._welfare_reverse_move(
-                move,
-                self.env._(
-                    "Reversal of %(entry)s: %(reason)s", entry=move.name, reason=reason
-                ),
-            )
-            claim.sudo()._workflow_write({"reversal_move_id": reversal.id})
+    def _welfare_posted_move(self):
+        # sudo: the entry is this claim's own, posted by its payment
+        return self.sudo().move_id
+
+    def _welfare_reversal_ref(self, move, reason=None):
+        return self.env._(
+            "Reversal of %(entry)s: %(reason)s", entry=move.name, reason=reason
+        )
+
+    def _welfare_link_move(self, move):
+        # sudo: the link to the entry is written by the posting only.
+        return super(WelfareClaim, self.sudo())._welfare_link_move(move)
+
+    def _welfare_link_reversal(self, reversal):
+        # sudo: the link to the reversal is written by the reversal only.
+        return super(WelfareClaim, self.sudo())._welfare_link_reversal(reversal)
 
     def _prepare_welfare_move_values(self, fund):
         """Expense by category for each payee, against cash or the bank."""
@@ -89,18 +76,10 @@ class WelfareClaim(models.Model):
             "line_ids": lines,
         }
 
-    def _welfare_post(self):
-        todo = self.filtered(
+    def _welfare_to_post(self):
+        return self.filtered(
             lambda c: c.state == "paid" and not c.move_id and c.amount_approved > 0
         )
-        for fund, claims in todo.grouped("fund_id").items():
-            fund._welfare_check_books()
-            moves = fund._welfare_post_moves(
-                [claim._prepare_welfare_move_values(fund) for claim in claims]
-            )
-            for claim, move in zip(claims, moves, strict=True):
-                # sudo: the link to the entry is written by the posting only.
-                claim.sudo()._workflow_write({"move_id": move.id})
 
     def _welfare_post_history(self, funds):
         """Post the paid claims the funds held before their books existed."""

@@ -27,13 +27,13 @@ class WelfareGrant(models.Model):
     _name = "welfare.grant"
     _description = "Fund Grant or Donation"
     _inherit = [
-        "welfare.workflow.guard.mixin",
-        "welfare.fund.owned.mixin",
+        "welfare.posting.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
     _workflow_initial = {"state": ("draft",)}
     _order = "date desc, id desc"
+    _welfare_posted_state = "posted"
 
     name = fields.Char(
         string="Number",
@@ -113,21 +113,6 @@ class WelfareGrant(models.Model):
         tracking=True,
         copy=False,
     )
-    move_id = fields.Many2one(
-        "account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        check_company=True,
-    )
-    reversal_move_id = fields.Many2one(
-        "account.move",
-        string="Reversal Entry",
-        readonly=True,
-        copy=False,
-        check_company=True,
-    )
     cancel_reason = fields.Char(
         readonly=True,
         copy=False,
@@ -173,11 +158,9 @@ class WelfareGrant(models.Model):
 
     @api.model
     def _get_workflow_fields(self):
-        """Posting and cancelling, the ledger links and the matching request
-        a grant answers: set by the actions only."""
+        """Cancelling and the matching request a grant answers: set by the
+        actions only (the ledger links: by the posting)."""
         return super()._get_workflow_fields() | {
-            "move_id",
-            "reversal_move_id",
             "cancel_reason",
             "matching_request_id",
         }
@@ -201,9 +184,8 @@ class WelfareGrant(models.Model):
             )
         return super().write(vals)
 
-    def _prepare_move_values(self):
+    def _prepare_welfare_move_values(self, fund):
         self.ensure_one()
-        fund = self.fund_id
         income = fund._welfare_account(SOURCE_CATEGORY[self.source])
         liquidity = fund._welfare_liquidity_account(self.payment_method)
         source_label = dict(self._fields["source"]._description_selection(self.env))[
@@ -256,31 +238,21 @@ class WelfareGrant(models.Model):
                     grants=", ".join(f"{g.display_name} {g.date}" for g in future),
                 )
             )
+        # numbered within the fund and the B.E. year of the money received
+        Numbers = self.env["welfare.document.sequence"]
         for fund, grants in self.grouped("fund_id").items():
             fund._welfare_check_books()
-            # numbered within the fund and the B.E. year of the money received
-            Numbers = self.env["welfare.document.sequence"]
             for grant in grants.filtered(lambda g: g.name == "/"):
                 grant.name = Numbers._take_numbers(fund, "welfare.grant", grant.date)[0]
-            moves = fund._welfare_post_moves(
-                [grant._prepare_move_values() for grant in grants]
-            )
-            for grant, move in zip(grants, moves, strict=True):
-                grant._workflow_write({"move_id": move.id, "state": "posted"})
+        self._welfare_post()
         return True
 
     def action_cancel(self, reason=None):
         """Cancel grants; a posted one gets its entry reversed, never edited."""
         if any(g.state == "cancelled" for g in self):
             raise UserError(self.env._("This grant is already cancelled."))
+        self._welfare_reverse()
         for grant in self:
-            if grant.move_id:
-                # the entry's name is read as the user (another company's fails)
-                reversal = grant.fund_id._welfare_reverse_move(
-                    grant.move_id,
-                    self.env._("Reversal of %(entry)s", entry=grant.move_id.name),
-                )
-                grant._workflow_write({"reversal_move_id": reversal.id})
             grant._workflow_write(
                 {"state": "cancelled", "cancel_reason": reason or False}
             )

@@ -208,6 +208,27 @@ class TestCashTransfer(ForgedCallsMixin, AccountingCase):
         self.assertEqual(self._balance("cash_collector"), 90.0)
         self.assertEqual(self.collection.cash_to_hand_over, 90.0)
 
+    def test_cancelled_deposit_is_reversed_and_the_cash_back_on_hand(self):
+        self._signed_handover()
+        deposit = self._deposit()
+        deposit.with_user(self.treasurer).action_post()
+        deposit.with_user(self.committee).action_cancel("สลิปผิดบัญชี")
+        self.assertEqual(deposit.state, "cancelled")
+        self.assertEqual(deposit.cancel_reason, "สลิปผิดบัญชี")
+        self.assertEqual(deposit.reversal_move_id.reversed_entry_id, deposit.move_id)
+        self.assertEqual(self._balance("cash"), 90.0)
+        self.assertEqual(self._balance("bank"), 45.0)
+
+    def test_only_the_committee_cancels_a_transfer(self):
+        handover = self._signed_handover()
+        deposit = self._deposit()
+        deposit.with_user(self.treasurer).action_post()
+        for transfer in (handover, deposit):
+            with self.assertRaisesRegex(UserError, "committee"):
+                transfer.with_user(self.officer).action_cancel("ผิด")
+            self.assertNotEqual(transfer.state, "cancelled")
+            self.assertFalse(transfer.reversal_move_id)
+
     def test_statement_shows_transfers_not_income(self):
         self._signed_handover()
         self._deposit().action_post()

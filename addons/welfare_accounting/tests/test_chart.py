@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.welfare_accounting.hooks import post_init_hook
-from odoo.addons.welfare_accounting.models.welfare_fund import WelfareFund
+from odoo.addons.welfare_accounting.models.welfare_fund_books import WelfareFund
 
 from .common import AccountingCase
 
@@ -63,3 +63,13 @@ class TestChart(AccountingCase):
     def test_setup_books_is_reserved_to_administrators(self):
         with self.assertRaises(AccessError):
             self.fund.with_user(self.committee).action_setup_books()
+
+    def test_fund_chart_is_offered_among_the_charts_of_accounts(self):
+        charts = dict(self.env["account.chart.template"]._select_chart_template())
+        self.assertIn("welfare_fund", charts)
+        self.assertIn("Community Welfare Fund", charts["welfare_fund"])
+        mapping = self.env["account.chart.template"]._get_chart_template_mapping()
+        self.assertEqual(mapping["welfare_fund"]["module"], "welfare_accounting")
+        self.assertEqual(
+            mapping["welfare_fund"]["country_id"], self.env.ref("base.th").id
+        )
