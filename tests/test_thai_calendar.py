@@ -2,10 +2,7 @@ import datetime
 
 import pytest
 
-from odoo.addons.welfare_base.lib import (
-    thai_calendar as tc,
-    thai_format,
-)
+from odoo.addons.welfare_base.lib import thai_calendar as tc
 
 D = datetime.date
 
@@ -42,8 +39,3 @@ def test_fiscal_year_runs_october_to_september():
 )
 def test_completed_years_count_as_birthdays_do(start, end, years):
     assert tc.completed_years(start, end) == years
-
-
-def test_documents_reach_the_one_calendar_through_thai_format():
-    assert thai_format.thai_date is tc.thai_date
-    assert thai_format.fiscal_year_of is tc.fiscal_year_of

@@ -8,7 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import models
 from odoo.exceptions import UserError
 
-from odoo.addons.welfare_membership.models.welfare_member import CURRENT_STATES
+from odoo.addons.welfare_base.lib import thai_calendar
+from odoo.addons.welfare_base.lib.member_states import CURRENT_STATES
 
 from ..lib import (
     matching as matching_lib,
@@ -166,7 +167,7 @@ class WelfareFund(models.Model):
     def _welfare_status(self, fiscal_year):
         """Everything the fund status form shows, for a CODI fiscal year."""
         self.ensure_one()
-        date_from, date_to = matching_lib.fiscal_year_bounds(fiscal_year)
+        date_from, date_to = thai_calendar.fiscal_year_bounds(fiscal_year)
         cutoff = matching_lib.cutoff_date(fiscal_year)
         # sudo: the form sums the fund's own members, claims and ledger for
         # its committee and network, who may not read every detail row.

@@ -2,22 +2,12 @@
 
 Plain Python, no Odoo: tested on its own and used by every module's reports.
 The calendar itself (Buddhist era, Thai months, CODI's fiscal year) lives in
-``thai_calendar``; its names are also reachable here, as documents use them.
+``thai_calendar``.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from stdnum.th import pin
-
-from .thai_calendar import (  # noqa: F401 - the calendar, as documents use it
-    BE_OFFSET,
-    MONTHS,
-    MONTHS_SHORT,
-    be_year,
-    fiscal_year_bounds,
-    fiscal_year_of,
-    thai_date,
-)
 
 # a spreadsheet date shown in the Buddhist era: Excel's locale code 0x0107041E
 # (western digits, Thai Buddhist calendar, Thai); LibreOffice reads it too.

@@ -1,7 +1,10 @@
 from odoo.tests import tagged
 
 from odoo.addons.welfare_accounting.tests.common import AccountingCase
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_bounds, fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import (
+    fiscal_year_bounds,
+    fiscal_year_of,
+)
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
