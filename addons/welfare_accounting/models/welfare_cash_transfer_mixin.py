@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
@@ -21,7 +22,7 @@ class WelfareCashTransferMixin(models.AbstractModel):
 
     _name = "welfare.cash.transfer.mixin"
     _description = "Transfer between the Fund's Own Accounts"
-    _inherit = ["welfare.posting.mixin", "mail.thread"]
+    _inherit = ["welfare.posting.mixin", "welfare.numbered.mixin", "mail.thread"]
     _workflow_initial = {"state": ("draft",)}
     _order = "date desc, id desc"
 
@@ -111,14 +112,14 @@ class WelfareCashTransferMixin(models.AbstractModel):
 
     def _welfare_number_and_post(self):
         """Number the signed transfers within their fund and year, and post."""
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, transfers in self.grouped("fund_id").items():
+        for fund in self.fund_id:
             fund._welfare_check_books()
-            for transfer in transfers:
-                transfer._workflow_write(
-                    {"name": Numbers._take_numbers(fund, self._name, transfer.date)[0]}
-                )
+        self._assign_document_numbers()
         self._welfare_post()
+
+    def _document_number_year_be(self, date):
+        """Numbered within the fund and the B.E. year of the transfer."""
+        return thai_calendar.be_year(self.date)
 
     def action_cancel(self, reason=None):
         """Cancel transfers; a posted one gets its entry reversed."""

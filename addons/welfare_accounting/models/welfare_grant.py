@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.welfare_base.lib import thai_calendar
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 # Income category (account's CODI category) of each grant source.
@@ -28,6 +29,7 @@ class WelfareGrant(models.Model):
     _description = "Fund Grant or Donation"
     _inherit = [
         "welfare.posting.mixin",
+        "welfare.numbered.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -238,14 +240,15 @@ class WelfareGrant(models.Model):
                     grants=", ".join(f"{g.display_name} {g.date}" for g in future),
                 )
             )
-        # numbered within the fund and the B.E. year of the money received
-        Numbers = self.env["welfare.document.sequence"]
-        for fund, grants in self.grouped("fund_id").items():
+        for fund in self.fund_id:
             fund._welfare_check_books()
-            for grant in grants.filtered(lambda g: g.name == "/"):
-                grant.name = Numbers._take_numbers(fund, "welfare.grant", grant.date)[0]
+        self.filtered(lambda g: g.name == "/")._assign_document_numbers()
         self._welfare_post()
         return True
+
+    def _document_number_year_be(self, date):
+        """Numbered within the fund and the B.E. year of the money received."""
+        return thai_calendar.be_year(self.date)
 
     def action_cancel(self, reason=None):
         """Cancel grants; a posted one gets its entry reversed, never edited."""

@@ -54,7 +54,11 @@ class WelfareNumberedMixin(models.AbstractModel):
         code = self._document_number_code()
         for (fund, year_be), ids in groups.items():
             numbers = Numbers._take_numbers(fund, code, None, len(ids), year_be=year_be)
-            for record, number in zip(self.browse(ids), numbers, strict=True):
+            # the number is a workflow-only field where the model is guarded
+            records = self.browse(ids)
+            if "_workflow_open" in dir(records):
+                records = records._workflow_open()
+            for record, number in zip(records, numbers, strict=True):
                 record[self._document_number_field] = number
 
     def _release_document_numbers(self):
