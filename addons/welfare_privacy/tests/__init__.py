@@ -4,3 +4,4 @@ from . import test_least_privilege
 from . import test_other_fund
 from . import test_rights
 from . import test_integrity_privacy
+from . import test_import_consent
