@@ -9,6 +9,11 @@ go through:
 * Odoo's generic importer (``base_import``) loading them as plain contacts,
   batch by batch as its screen does (2,000 rows a call);
 * PostgreSQL COPY of the same rows into a table: the physical limit.
+
+Members have the types of a provincial register (``people.MEMBER_TYPES``):
+about 2% are disabled, and with the personal-data addon installed their rows
+give the date each signed the consent to the fund keeping disability data,
+which the import records with them.
 """
 
 import base64
@@ -26,6 +31,15 @@ import people  # noqa: E402
 
 SEED = 7001  # other people than the generated province's
 UI_BATCH = 2000
+#: the registry's words for the member types
+TYPE_NAMES = {
+    "general": "ทั่วไป",
+    "youth": "เด็กและเยาวชน",
+    "elderly": "ผู้สูงอายุ",
+    "disadvantaged": "ผู้ด้อยโอกาส",
+    "disabled": "ผู้พิการ",
+    "orphan": "เด็กกำพร้า",
+}
 
 
 def be_date(date):
@@ -52,7 +66,7 @@ def registry_rows(count, today, subdistrict_name):
             "national_id": person["national_id"],
             "birthdate": be_date(person["birthdate"]),
             "gender": "ชาย" if person["gender"] == "male" else "หญิง",
-            "member_type": "ทั่วไป",
+            "member_type": TYPE_NAMES[person["member_type"]],
             "house_no": person["street"],
             "village_no": person["village_no"],
             "subdistrict": subdistrict_name,
@@ -62,6 +76,10 @@ def registry_rows(count, today, subdistrict_name):
             "paid_until": be_date(dates["paid_until"]),
             "beneficiary_name": person["beneficiary_name"],
             "beneficiary_relationship": "บุตร",
+            # signed with the registration form
+            "disability_consent_date": be_date(dates["join_date"])
+            if person["member_type"] == "disabled"
+            else "",
         }
 
 
@@ -70,7 +88,7 @@ def registry_csv(columns, rows):
     writer = csv.writer(out)
     writer.writerow([thai for _key, thai, _en, _req in columns])
     for row in rows:
-        writer.writerow([row[key] for key, _th, _en, _req in columns])
+        writer.writerow([row.get(key, "") for key, _th, _en, _req in columns])
     return out.getvalue().encode("utf-8")
 
 
@@ -193,7 +211,10 @@ def main():
             }
         )
         rows = list(registry_rows(rows_count, today, sub.code))
-        data = registry_csv(registry.COLUMNS, rows)
+        # the registry's columns and those of the installed addons
+        columns = env["welfare.member.import"]._registry_columns()
+        data = registry_csv(columns, rows)
+        disabled = sum(row["member_type"] == TYPE_NAMES["disabled"] for row in rows)
         ours, created = run_suite_import(
             env(context=dict(env.context, allowed_company_ids=fund.company_id.ids)),
             fund,
@@ -201,6 +222,13 @@ def main():
         )
         if created != rows_count:
             common.die(f"suite import created {created} of {rows_count}")
+        consents = (
+            env["welfare.consent"].search_count(
+                [("fund_id", "=", fund.id), ("purpose", "=", "disability")]
+            )
+            if "welfare.consent" in env
+            else 0
+        )
         peer, peer_created = run_base_import(env, contacts_csv(rows))
         copy_seconds = run_copy(env, rows, registry.COLUMNS)
     ours_rate = rows_count / ours.seconds
@@ -216,6 +244,8 @@ def main():
         seconds=round(ours.seconds, 1),
         queries=ours.queries,
         queries_per_row=round(ours.queries / rows_count, 2),
+        disabled_rows=disabled,
+        disability_consents=consents,
         peer_seconds=round(peer.seconds, 1),
         peer_queries=peer.queries,
     )

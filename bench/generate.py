@@ -133,7 +133,7 @@ def member_vals(args, index, fund, profile, today):
     dates = people.membership(
         args.seed, index, today, profile["founding_date"], person["birthdate"]
     )
-    return {
+    vals = {
         "fund_id": fund.id,
         "name_title": person["name_title"],
         "first_name": person["first_name"],
@@ -163,6 +163,23 @@ def member_vals(args, index, fund, profile, today):
             )
         ],
     }
+    if (
+        person["member_type"] == "disabled"
+        and "consent_ids" in fund.env["welfare.member"]._fields
+    ):
+        # with the personal-data addon a disabled member is kept only with
+        # their consent to the fund keeping disability data: signed on the
+        # registration form, as the registry import records it
+        vals["consent_ids"] = [
+            Command.create(
+                {
+                    "purpose": "disability",
+                    "method": "paper",
+                    "given_date": dates["join_date"],
+                }
+            )
+        ]
+    return vals
 
 
 def make_members(env, args, funds, profiles, today):
@@ -306,6 +323,27 @@ def make_claims(env, args, funds, today):
                     "units": 2 if btype.amount_type == "per_unit" else 1,
                 }
             )
+        # a benefit for a child (childbirth) is claimed for the child, who
+        # is registered on the member's form first: all of them in one create
+        for_child = [
+            (vals, member)
+            for vals, member in zip(vals_list, members, strict=True)
+            if env["welfare.benefit.type"].browse(vals["benefit_type_id"]).claim_for
+            != "member"
+        ]
+        children = env["welfare.member.dependant"].create(
+            [
+                {
+                    "member_id": member.id,
+                    "name": f"ด.ญ.{member.first_name} {member.last_name}",
+                    "relationship": "child",
+                    "birth_date": vals["event_date"],
+                }
+                for vals, member in for_child
+            ]
+        )
+        for (vals, _member), child in zip(for_child, children, strict=True):
+            vals["dependant_id"] = child.id
         claims = Claim.with_company(fund.company_id).create(vals_list)
         total += len(claims)
         n = len(claims)

@@ -126,13 +126,15 @@ THAI_MONTHS = {
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
 
 
-def header_keys(cells):
+def header_keys(cells, columns=None):
     """Map a header row to column keys: {cell index: key}; unknown cells ignored.
 
     A header matches by key, Thai or English name, case and spaces aside.
+    ``columns`` are the import's columns: ``COLUMNS`` (the default) and those
+    modules add.
     """
     lookup = {}
-    for key, thai, english, _req in COLUMNS:
+    for key, thai, english, _req in columns or COLUMNS:
         for name in (key, thai, english):
             lookup[_norm(name)] = key
     result = {}

@@ -127,7 +127,7 @@ def can_bulk_insert(model):
     return create_overrides(model) <= known
 
 
-def bulk_insert(model, vals_list):
+def bulk_insert(model, vals_list, validate=True):
     """Create records from ``vals_list`` in one INSERT per thousand rows.
 
     Every dict holds stored column fields of ``model`` only (no inherited
@@ -137,6 +137,11 @@ def bulk_insert(model, vals_list):
     for ``create()``; the Python constraints of the given fields are
     checked, and access rights. Returns the new records, in the order of
     ``vals_list``.
+
+    With ``validate=False`` the Python constraints are left to the caller,
+    who checks them (``records._validate_fields(names)``) once the lines of
+    the new records exist, as ``create()`` checks them after creating the
+    lines its x2many commands give.
     """
     if not vals_list:
         return model.browse()
@@ -254,7 +259,8 @@ def bulk_insert(model, vals_list):
         ids.extend(row[0] for row in cr.fetchall())
     records = model.browse(ids)
     _settle_new_records(records, given, defaults)
-    records._validate_fields(given)
+    if validate:
+        records._validate_fields(given)
     records.check_access("create")
     if model._check_company_auto:
         records._check_company()

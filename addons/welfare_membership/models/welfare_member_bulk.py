@@ -32,6 +32,13 @@ class WelfareMember(models.Model):
         followers or a creation note; ``note`` is logged on each member
         instead, in one INSERT. Falls back to ``create()`` where a module
         of the database changes how contacts or messages are created.
+
+        Lines of other one2many fields (``Command.create`` only), which
+        modules add to the member, are created through their model's
+        ``create()``, all members' lines in one call, before the members'
+        constraints are checked: as ``create()`` does, a constraint may ask
+        for a line that comes with the member (a consent the registry
+        records).
         """
         Partner = self.env["res.partner"]
         Message = self.env["mail.message"]
@@ -45,10 +52,25 @@ class WelfareMember(models.Model):
             return members
         self.check_access("create")
         beneficiaries = [vals.pop("beneficiary_ids", None) or [] for vals in vals_list]
+        line_fields = sorted(
+            {
+                name
+                for vals in vals_list
+                for name in vals
+                if self._fields.get(name) and self._fields[name].type == "one2many"
+            }
+        )
+        lines = {
+            name: [vals.pop(name, None) or [] for vals in vals_list]
+            for name in line_fields
+        }
         if any(
-            command[0] != fields.Command.CREATE for c in beneficiaries for command in c
+            command[0] != fields.Command.CREATE
+            for commands_list in (beneficiaries, *lines.values())
+            for commands in commands_list
+            for command in commands
         ):
-            raise ValueError("_bulk_create takes new beneficiaries only")
+            raise ValueError("_bulk_create takes new lines only")
         partner_vals = self._prepare_member_batch(vals_list)
         partner_columns = {
             name
@@ -76,7 +98,7 @@ class WelfareMember(models.Model):
                 vals["search_name"] = next(names)
             vals.setdefault("company_id", companies[vals["fund_id"]])
             vals["age"], vals["age_band"] = age_values(vals.get("birthdate"), today)
-        members = bulk.bulk_insert(self, vals_list)
+        members = bulk.bulk_insert(self, vals_list, validate=False)
         beneficiary_vals = [
             {
                 **values,
@@ -93,6 +115,20 @@ class WelfareMember(models.Model):
             if values.get("national_id"):
                 values["national_id"] = thai_id.clean(values["national_id"])
         bulk.bulk_insert(self.env["welfare.member.beneficiary"], beneficiary_vals)
+        for name, commands_list in lines.items():
+            field = self._fields[name]
+            line_vals = [
+                {**values, field.inverse_name: member.id}
+                for member, commands in zip(members, commands_list, strict=True)
+                for _command, _id, values in commands
+            ]
+            if line_vals:
+                # no creation note nor follower on each line: the members
+                # carry the import's note
+                self.env[field.comodel_name].with_context(
+                    mail_create_nolog=True, mail_create_nosubscribe=True
+                ).create(line_vals)
+        members._validate_fields(set().union(*vals_list))
         if note and members:
             members._bulk_log_note(note)
         return members

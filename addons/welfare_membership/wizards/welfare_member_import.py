@@ -171,10 +171,29 @@ class WelfareMemberImport(models.TransientModel):
         return texts[code]() if code in texts else code
 
     def _column_label(self, key):
-        for col_key, thai, _english, _req in registry.COLUMNS:
+        for col_key, thai, _english, _req in self._registry_columns():
             if col_key == key:
                 return thai
         return key
+
+    # ------------------------------------------------------------------
+    # What modules add to the registry: columns, row checks, values
+    # ------------------------------------------------------------------
+    @api.model
+    def _registry_columns(self):
+        """The columns of the registry: (key, Thai header, English header,
+        required), ``registry.COLUMNS`` and those modules add after them.
+
+        A module adding a column checks its cells in ``_clean_row``, names
+        its problems in ``_problem_text`` and turns its values into the
+        member's in ``_prepare_member_values``; the template shows it
+        (``_template_example``, ``_template_notes``).
+        """
+        return list(registry.COLUMNS)
+
+    def _clean_row(self, cells, today):
+        """Check one row: (values, problems), as ``registry.clean_row``."""
+        return registry.clean_row(cells, today)
 
     # ------------------------------------------------------------------
     # Reading files
@@ -261,7 +280,8 @@ class WelfareMemberImport(models.TransientModel):
             # the header names.
             sheet.reset_dimensions()
             header = next(sheet.iter_rows(max_row=1, values_only=True), ())
-            width = max(registry.header_keys(header), default=0) + 1
+            columns = self._registry_columns()
+            width = max(registry.header_keys(header, columns), default=0) + 1
             body = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
             return self._member_rows(header, enumerate(body, 2))
         finally:
@@ -328,7 +348,7 @@ class WelfareMemberImport(models.TransientModel):
         Nothing is written here.
         """
         header_number, header = rows[0]
-        keys = registry.header_keys(header)
+        keys = registry.header_keys(header, self._registry_columns())
         missing = registry.missing_columns(keys)
         if missing:
             raise UserError(
@@ -347,7 +367,7 @@ class WelfareMemberImport(models.TransientModel):
             }
             if all(v is None or str(v).strip() == "" for v in raw.values()):
                 continue
-            values, row_problems = registry.clean_row(raw, today)
+            values, row_problems = self._clean_row(raw, today)
             for key, code, params in row_problems:
                 problems.append((number, key, raw.get(key), code, params))
             checked.append((number, values, raw))
@@ -594,15 +614,9 @@ class WelfareMemberImport(models.TransientModel):
         return output.getvalue()
 
     @api.model
-    def _template_bytes(self):
-        """The registry template: a header row, one example and the codes."""
-        output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = book.add_worksheet("สมาชิก")
-        head = book.add_format({"bold": True, "bg_color": "#D9EAD3", "border": 1})
-        required = book.add_format({"bold": True, "bg_color": "#FCE5CD", "border": 1})
-        text = book.add_format({"num_format": "@"})
-        example = {
+    def _template_example(self):
+        """{column key: text} of the template's example row."""
+        return {
             "member_number": "",
             "name_title": "นาย",
             "first_name": "สมชาย",
@@ -621,14 +635,11 @@ class WelfareMemberImport(models.TransientModel):
             "beneficiary_name": "นางสมศรี ใจดี",
             "beneficiary_relationship": "คู่สมรส",
         }
-        for col, (key, thai, _english, req) in enumerate(registry.COLUMNS):
-            sheet.write(0, col, thai, required if req else head)
-            sheet.write_string(1, col, example[key], text)
-            sheet.set_column(col, col, 18, text)
-        sheet.freeze_panes(1, 0)
-        notes = book.add_worksheet("คำอธิบาย")
-        lines = [
-            ("คอลัมน์", "คำอธิบาย"),
+
+    @api.model
+    def _template_notes(self):
+        """[(column, explanation)] of the template's second sheet."""
+        return [
             ("ชื่อ, นามสกุล, เลขประจำตัวประชาชน, วันที่เข้าเป็นสมาชิก", "ต้องกรอก"),
             ("เลขประจำตัวประชาชน", "13 หลัก มีหรือไม่มีขีดก็ได้ ระบบตรวจเลขหลักสุดท้าย"),
             (
@@ -657,6 +668,24 @@ class WelfareMemberImport(models.TransientModel):
                 "แถวของบุคคลที่มีในทะเบียนแล้ว (เลขประจำตัวและชื่อตรงกัน) จะข้ามไป",
             ),
         ]
+
+    @api.model
+    def _template_bytes(self):
+        """The registry template: a header row, one example and the codes."""
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = book.add_worksheet("สมาชิก")
+        head = book.add_format({"bold": True, "bg_color": "#D9EAD3", "border": 1})
+        required = book.add_format({"bold": True, "bg_color": "#FCE5CD", "border": 1})
+        text = book.add_format({"num_format": "@"})
+        example = self._template_example()
+        for col, (key, thai, _english, req) in enumerate(self._registry_columns()):
+            sheet.write(0, col, thai, required if req else head)
+            sheet.write_string(1, col, example.get(key, ""), text)
+            sheet.set_column(col, col, 18, text)
+        sheet.freeze_panes(1, 0)
+        notes = book.add_worksheet("คำอธิบาย")
+        lines = [("คอลัมน์", "คำอธิบาย"), *self._template_notes()]
         for row, (a, b) in enumerate(lines):
             notes.write(row, 0, a, head if row == 0 else None)
             notes.write(row, 1, b, head if row == 0 else None)

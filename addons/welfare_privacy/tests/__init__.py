@@ -6,3 +6,4 @@ from . import test_rights
 from . import test_integrity_privacy
 from . import test_dependant_id
 from . import test_reminder_consent
+from . import test_import_consent

@@ -1,0 +1,1 @@
+from . import welfare_member_import
