@@ -18,7 +18,15 @@ def post_init_hook(env):
     today = welfare_today(fund)
     info = member._promptpay_payment_info(today)[member.id]
     journal = fund._welfare_journal("bank")
-    env["account.bank.statement.line"].with_company(fund.company_id).create(
+    # the fund's accountant enters the bank statement: the matched payment's
+    # receipt names them as the person who recorded the money
+    accountant = env.ref(
+        "welfare_accounting.welfare_user_accountant_demo", raise_if_not_found=False
+    )
+    Lines = env["account.bank.statement.line"].with_company(fund.company_id)
+    if accountant and fund.company_id in accountant.company_ids:
+        Lines = Lines.with_user(accountant)
+    Lines.create(
         [
             {
                 "journal_id": journal.id,

@@ -22,10 +22,12 @@ class TestReadBackMembership(ReadBackCase):
             limit=2,
             order="member_number",
         )
+        # the last payment taken in cash at the office
         cls.payment = cls.env["welfare.contribution"].search(
             [
                 ("fund_id", "=", cls.fund.id),
                 ("state", "=", "confirmed"),
+                ("payment_method", "=", "cash"),
                 ("receipt_number", "!=", False),
             ],
             limit=1,

@@ -193,3 +193,18 @@ class TestPromptpayMatching(PromptpayCase):
         Transfer = self.env["welfare.promptpay.transfer"]
         self.assertTrue(Transfer.with_user(self.officer).search([]))
         self.assertFalse(Transfer.with_user(self.other_accountant).search([]))
+
+    def test_demo_bank_statement_is_entered_by_the_fund_accountant(self):
+        """The demo fund's bank statement holds a transfer matched to a member
+        and one left for the officer; the matched payment's receipt names the
+        accountant who entered the statement, never OdooBot."""
+        accountant = self.env.ref("welfare_accounting.welfare_user_accountant_demo")
+        member = self.env.ref("welfare_membership.welfare_member_rop_mueang_02_demo")
+        transfers = self.env["welfare.promptpay.transfer"].search(
+            [("fund_id", "=", member.fund_id.id), ("create_uid", "=", accountant.id)]
+        )
+        self.assertEqual(sorted(transfers.mapped("state")), ["matched", "unmatched"])
+        matched = transfers.filtered(lambda t: t.state == "matched")
+        self.assertEqual(matched.member_id, member)
+        self.assertEqual(matched.contribution_id.collector_id, accountant)
+        self.assertEqual(matched.contribution_id.state, "confirmed")
