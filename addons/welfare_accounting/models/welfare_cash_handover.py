@@ -274,6 +274,8 @@ class WelfareCashHandover(models.Model):
                     handover=future[0].display_name,
                 )
             )
+        # the day's payments reach the ledger before its cash leaves the collector
+        self.collection_id._welfare_post_pending()
         Numbers = self.env["welfare.document.sequence"]
         for fund, handovers in self.grouped("fund_id").items():
             fund._welfare_check_books()

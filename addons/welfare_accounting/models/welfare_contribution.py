@@ -31,14 +31,34 @@ class WelfareContribution(models.Model):
         return super()._get_workflow_fields() | {"move_id", "reversal_move_id"}
 
     def action_confirm(self):
+        # a payment of an open collection day is confirmed, numbered and
+        # printed now, and posted with the day's other payments when the day
+        # is closed (or its cash handed over): one entry for the day
+        self.filtered(
+            lambda c: c.state == "draft"
+        ).collection_id._welfare_hold_open_days()
         res = super().action_confirm()
         self._welfare_post()
         return res
 
     def action_cancel(self, reason):
+        # a payment of a day still open is simply taken out of what the day
+        # will post; a posted one is reversed
+        pending = self._welfare_pending()
         res = super().action_cancel(reason)
+        pending.collection_id._welfare_hold_open_days()
         self._welfare_reverse()
         return res
+
+    def _welfare_pending(self):
+        """Confirmed payments waiting for their open collection day to post them."""
+        return self.filtered(
+            lambda c: (
+                c.state == "confirmed"
+                and not c.move_id
+                and c.collection_id.state == "open"
+            )
+        )
 
     def _welfare_entry_key(self):
         """Payments of one collection day share an entry; others get their own."""
@@ -151,9 +171,15 @@ class WelfareContribution(models.Model):
             "line_ids": lines,
         }
 
-    def _welfare_post(self):
-        """Post confirmed payments: one entry per collection day or payment."""
+    def _welfare_post(self, open_days=False):
+        """Post confirmed payments: one entry per collection day or payment.
+
+        Payments of a collection day still open wait for the day to be closed
+        (or its cash handed over, ``open_days``), which posts them together.
+        """
         todo = self.filtered(lambda c: c.state == "confirmed" and not c.move_id)
+        if not open_days:
+            todo -= todo._welfare_pending()
         for fund, contributions in todo.grouped("fund_id").items():
             fund._welfare_check_books()
             groups = list(
