@@ -185,12 +185,28 @@ class WelfareContribution(models.Model):
             groups = list(
                 contributions.grouped(lambda c: c._welfare_entry_key()).values()
             )
+            self._welfare_hold_journal(fund._welfare_journal("contribution"))
             moves = fund._welfare_post_moves(
                 [group._prepare_welfare_move_values(fund) for group in groups]
             )
             for group, move in zip(groups, moves, strict=True):
                 # sudo: the link to the entry is written by the posting only.
                 group.sudo()._workflow_write({"move_id": move.id})
+
+    def _welfare_hold_journal(self, journals):
+        """Write the journals' rows before posting in them.
+
+        The welfare journals hash their entries in number order: a transaction
+        that numbers its entry after another one committed an entry it cannot
+        see (its snapshot is older) leaves a gap, which the hash refuses with
+        an error. Two transactions posting in one journal conflict on its row
+        instead: the later one waits, PostgreSQL then refuses it (a
+        serialization failure) and the server runs it again on fresh data.
+        """
+        self.env.cr.execute(
+            "UPDATE account_journal SET write_date = write_date WHERE id IN %s",
+            (tuple(journals.ids),),
+        )
 
     def _welfare_reverse(self):
         """Reverse the lines of cancelled payments; posted entries stay untouched."""
@@ -246,6 +262,7 @@ class WelfareContribution(models.Model):
                         "line_ids": lines,
                     }
                 )
+            self._welfare_hold_journal(todo.move_id.journal_id)
             reversals = fund._welfare_post_moves(vals_list)
             for (_move, group), reversal in zip(groups, reversals, strict=True):
                 # sudo: the link to the reversal entry is written by the reversal only.

@@ -527,3 +527,38 @@ class TestHardeningConcurrency(TransactionCase):
             self._take(env_pay, day_id, other_id, [])()
         cr_pay.rollback()
         self.assertEqual(self._day_lines(day_id), {payment_id: 1})
+
+    def test_two_days_of_a_fund_closed_at_once_are_both_posted(self):
+        first_id, first_payment, _other = self._open_day_with_a_payment()
+        second_id, second_payment, _other = self._open_day_with_a_payment()
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.officer_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        # the second close started (its snapshot) before the first committed
+        self.assertEqual(env_b["welfare.collection"].browse(second_id).state, "open")
+        self.assertTrue(self._attempt(cr_a, self._close(env_a, first_id)))
+        cr_a.commit()
+        # its entry would be numbered after one it cannot see (a gap in the
+        # hash chain): PostgreSQL refuses it, which the server retries
+        with (
+            self.assertRaises(psycopg2.errors.SerializationFailure),
+            mute_logger("odoo.sql_db"),
+        ):
+            self._close(env_b, second_id)()
+            cr_b.flush()
+        cr_b.rollback()
+        self.assertTrue(self._attempt(cr_b, self._close(env_b, second_id)))
+        cr_b.commit()
+        self.assertEqual(self._day_lines(first_id), {first_payment: 1})
+        self.assertEqual(self._day_lines(second_id), {second_payment: 1})
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            moves = (
+                env["welfare.contribution"]
+                .browse([first_payment, second_payment])
+                .move_id.sorted("sequence_number")
+            )
+            self.assertEqual(len(moves), 2)
+            self.assertEqual(moves.mapped("state"), ["posted", "posted"])
+            self.assertTrue(all(moves.mapped("inalterable_hash")))
+            self.assertEqual(moves[1].sequence_number, moves[0].sequence_number + 1)
