@@ -227,4 +227,6 @@ class TestOpenCollectionDay(ForgedCallsMixin, AccountingCase):
         )
 
     def test_pending_and_posted_payments_are_never_deleted(self):
-        self.assert_never_deleted(["pending payment", "posted payment", "closed day"])
+        self.assert_never_deleted(
+            ["pending payment", "posted payment", "open day", "closed day"]
+        )

@@ -199,6 +199,13 @@ class WelfareCollection(models.Model):
     def _unlink_only_open_empty(self):
         if self.filtered(lambda c: c.state == "closed"):
             raise UserError(self.env._("A closed collection day cannot be deleted."))
+        if self.contribution_ids.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A collection day holding confirmed payments cannot be "
+                    "deleted: close it."
+                )
+            )
 
     def _lock_days(self):
         """Lock the days' rows until the transaction ends; refuse closed ones.
