@@ -141,7 +141,11 @@ def member_vals(args, index, fund, profile, today):
         "national_id": person["national_id"],
         "gender": person["gender"],
         "birthdate": person["birthdate"],
-        "member_type": person["member_type"],
+        # no "disabled" member: that type is kept only with the member's
+        # recorded consent (welfare_privacy), which a generated member lacks
+        "member_type": (
+            "general" if person["member_type"] == "disabled" else person["member_type"]
+        ),
         "village_no": person["village_no"],
         "street": person["street"],
         "phone": person["phone"],
@@ -298,7 +302,8 @@ def make_claims(env, args, funds, today):
         types = env["welfare.benefit.type"].search(
             [
                 ("fund_id", "=", fund.id),
-                ("category", "in", ("hospital", "sickness", "birth", "elderly")),
+                # not "birth": it is claimed for a registered child or dependant
+                ("category", "in", ("hospital", "sickness", "elderly")),
             ]
         )
         members = env["welfare.member"].search(

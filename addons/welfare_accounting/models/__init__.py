@@ -16,3 +16,4 @@ from . import welfare_matching_request
 from . import welfare_collection
 from . import welfare_cash_handover
 from . import welfare_bank_deposit
+from . import welfare_fund_pending

@@ -221,6 +221,8 @@ class WelfareCashHandover(models.Model):
                     handover=future[0].display_name,
                 )
             )
+        # the day's payments reach the ledger before its cash leaves the collector
+        self.collection_id._welfare_post_pending()
         self._welfare_number_and_post()
         for handover in self:
             # a log note: the people signing need no e-mail address

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class WelfareCollection(models.Model):
@@ -16,6 +17,56 @@ class WelfareCollection(models.Model):
         compute="_compute_cash_to_hand_over",
         help="Cash taken on the day, confirmed, not yet in a handover.",
     )
+
+    def _welfare_hold_open_days(self):
+        """A payment of these days is confirmed or cancelled: write their rows.
+
+        Closing a day locks its row and posts the payments it sees: a close
+        running at the same time as this transaction either waits for it and
+        is then run again by the server (serialization failure), seeing the
+        payment, or commits first, and this transaction is run again and finds
+        the day closed. A closed day takes no new payment.
+        """
+        if not self:
+            return
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            """
+            UPDATE welfare_collection
+               SET write_date = (now() AT TIME ZONE 'UTC'), write_uid = %s
+             WHERE id IN %s AND state = 'open'
+            RETURNING id
+            """,
+            (self.env.uid, tuple(self.ids)),
+        )
+        held = {row[0] for row in self.env.cr.fetchall()}
+        self.invalidate_recordset(["write_date", "write_uid"])
+        closed = self.filtered(lambda day: day.id not in held)
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The collection day %(day)s is closed and posted: its payments "
+                    "cannot change. Record the payment on an open day or on its "
+                    "own, or cancel a posted payment (its entry is reversed).",
+                    day=closed[0].display_name,
+                )
+            )
+
+    def action_close(self):
+        """Close the days and post each one's payments in one entry."""
+        res = super().action_close()
+        self.contribution_ids.filtered(
+            lambda c: c.state == "confirmed" and not c.move_id
+        )._welfare_post()
+        return res
+
+    def _welfare_post_pending(self):
+        """Post what open days hold so far (their cash is handed over)."""
+        days = self.filtered(lambda day: day.state == "open")
+        if not days:
+            return
+        days._welfare_hold_open_days()
+        days.contribution_ids._welfare_pending()._welfare_post(open_days=True)
 
     def _compute_cash_to_hand_over(self):
         for collection in self:

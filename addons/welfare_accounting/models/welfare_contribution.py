@@ -1,44 +1,53 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 from odoo.addons.welfare_base.models.welfare_date import welfare_today
 
 
 class WelfareContribution(models.Model):
-    """Confirmed payments post to the fund's ledger; cancelled ones reverse."""
+    """Confirmed payments post to the fund's ledger; cancelled ones reverse.
 
-    _inherit = "welfare.contribution"
+    Posting goes through ``welfare.posting.mixin``: payments of one collection
+    day share one entry, posted when the day is closed (or its cash handed
+    over); a payment outside a day posts its own entry at once.
+    """
 
-    move_id = fields.Many2one(
-        "account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        help="Entry of the collection day or of this payment.",
-    )
-    reversal_move_id = fields.Many2one(
-        "account.move",
-        string="Reversal Entry",
-        readonly=True,
-        copy=False,
-    )
+    _name = "welfare.contribution"
+    # the mixin first, so that its ledger links reach the workflow guard
+    _inherit = ["welfare.posting.mixin", "welfare.contribution"]
 
-    @api.model
-    def _get_workflow_fields(self):
-        # the ledger links: written by the posting and the reversal only
-        return super()._get_workflow_fields() | {"move_id", "reversal_move_id"}
+    move_id = fields.Many2one(help="Entry of the collection day or of this payment.")
 
     def action_confirm(self):
+        # a payment of an open collection day is confirmed, numbered and
+        # printed now, and posted with the day's other payments when the day
+        # is closed (or its cash handed over): one entry for the day
+        self.filtered(
+            lambda c: c.state == "draft"
+        ).collection_id._welfare_hold_open_days()
         res = super().action_confirm()
         self._welfare_post()
         return res
 
     def action_cancel(self, reason):
+        # a payment of a day still open is simply taken out of what the day
+        # will post; a posted one is reversed
+        pending = self._welfare_pending()
         res = super().action_cancel(reason)
+        pending.collection_id._welfare_hold_open_days()
         self._welfare_reverse()
         return res
+
+    def _welfare_pending(self):
+        """Confirmed payments waiting for their open collection day to post them."""
+        return self.filtered(
+            lambda c: (
+                c.state == "confirmed"
+                and not c.move_id
+                and c.collection_id.state == "open"
+            )
+        )
 
     def _welfare_entry_key(self):
         """Payments of one collection day share an entry; others get their own."""
@@ -151,22 +160,31 @@ class WelfareContribution(models.Model):
             "line_ids": lines,
         }
 
-    def _welfare_post(self):
-        """Post confirmed payments: one entry per collection day or payment."""
+    def _welfare_to_post(self):
+        """Confirmed payments without an entry; those of a day still open
+        wait for it, unless the day itself posts them (``open_days``)."""
         todo = self.filtered(lambda c: c.state == "confirmed" and not c.move_id)
-        for fund, contributions in todo.grouped("fund_id").items():
-            fund._welfare_check_books()
-            groups = list(
-                contributions.grouped(lambda c: c._welfare_entry_key()).values()
-            )
-            moves = fund._welfare_post_moves(
-                [group._prepare_welfare_move_values(fund) for group in groups]
-            )
-            for group, move in zip(groups, moves, strict=True):
-                # sudo: the link to the entry is written by the posting only.
-                group.sudo()._workflow_write({"move_id": move.id})
+        if not self.env.context.get("welfare_post_open_days"):
+            todo -= todo._welfare_pending()
+        return todo
 
-    def _welfare_reverse(self):
+    def _welfare_entry_groups(self):
+        return list(self.grouped(lambda c: c._welfare_entry_key()).values())
+
+    def _welfare_link_move(self, move):
+        # sudo: the link to the entry is written by the posting only.
+        self.sudo()._workflow_write({"move_id": move.id})
+
+    def _welfare_post(self, open_days=False):
+        """Post confirmed payments: one entry per collection day or payment.
+
+        Payments of a collection day still open wait for the day to be closed
+        (or its cash handed over, ``open_days``), which posts them together.
+        """
+        records = self.with_context(welfare_post_open_days=True) if open_days else self
+        return super(WelfareContribution, records)._welfare_post()
+
+    def _welfare_reverse(self, reason=None):
         """Reverse the lines of cancelled payments; posted entries stay untouched."""
         todo = self.filtered(
             lambda c: c.state == "cancelled" and c.move_id and not c.reversal_move_id

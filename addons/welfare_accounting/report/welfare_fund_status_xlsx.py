@@ -355,6 +355,9 @@ class WelfareFundStatusXlsx(models.AbstractModel):
             self.env._("Administrative costs (baht)"), st["admin_total"], "text"
         )
         amount_line(self.env._("Administrative costs (%)"), st["admin_share"], "text")
+        if st["pending"]["note"]:
+            self._text(sheet, row, 0, st["pending"]["note"], fmt["warn"])
+            row += 1
         if st["admin_over_limit"]:
             self._text(
                 sheet,

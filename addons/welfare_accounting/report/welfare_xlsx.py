@@ -136,6 +136,9 @@ class WelfareStatementXlsx(models.AbstractModel):
             row = self._write_statement_sections(sheet, row + 2, fmt, h, st)
             sheet.write(row, 0, self.env._("Administrative costs (%)"), fmt["bold"])
             sheet.write_number(row, 1, st["admin_share"], fmt["money"])
+            if st["pending"]["note"]:
+                row += 1
+                sheet.write(row, 0, st["pending"]["note"], fmt["warn"])
             if st["admin_over_limit"]:
                 row += 1
                 sheet.write(

@@ -15,3 +15,4 @@ from . import test_readback_accounting
 from . import test_numbering
 from . import test_status_year_end
 from . import test_cash_transfer
+from . import test_collection_open_day

@@ -410,3 +410,155 @@ class TestHardeningConcurrency(TransactionCase):
         self.assertTrue(self._attempt(cr_b, self._approve(env_b, second_id)))
         cr_b.commit()
         self.assertEqual(self._approved_total([first_id, second_id]), 1000.0)
+
+    # ------------------------------------------------------------------
+    # A collection day closed while its desk takes payments
+    # ------------------------------------------------------------------
+    def _open_day_with_a_payment(self):
+        """An open day with one payment confirmed (not yet posted)."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            member = self._member(env)
+            other = self._member(env, name="นางพร้อมกัน สองคน")
+            today = welfare_today(member)
+            day = env["welfare.collection"].create(
+                {"fund_id": member.fund_id.id, "date": today}
+            )
+            self._remember(day)
+            payment = env["welfare.contribution"].create(
+                {
+                    "member_id": member.id,
+                    "collection_id": day.id,
+                    "amount": 30.0,
+                    "date": today,
+                    "payment_method": "cash",
+                }
+            )
+            self._remember(payment)
+            payment.action_confirm()
+            self.assertFalse(payment.move_id)
+            return day.id, payment.id, other.id
+
+    def _take(self, env, day_id, member_id, taken):
+        def work():
+            payment = env["welfare.contribution"].create(
+                {
+                    "member_id": member_id,
+                    "collection_id": day_id,
+                    "amount": 60.0,
+                    "payment_method": "cash",
+                }
+            )
+            payment.action_confirm()
+            taken.append(payment.id)
+
+        return work
+
+    def _close(self, env, day_id):
+        return lambda: env["welfare.collection"].browse(day_id).action_close()
+
+    def _day_lines(self, day_id):
+        """{payment id: number of ledger lines} of the day's payments."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            day = env["welfare.collection"].browse(day_id)
+            self.assertEqual(day.state, "closed")
+            lines = env["account.move.line"].search(
+                [("welfare_contribution_id", "in", day.contribution_ids.ids)]
+            )
+            self.assertEqual(len(lines.move_id), 1)
+            return {
+                payment.id: len(
+                    lines.filtered(
+                        lambda line, p=payment: line.welfare_contribution_id == p
+                    )
+                )
+                for payment in day.contribution_ids
+            }
+
+    def test_a_day_closed_twice_at_once_is_posted_once(self):
+        day_id, payment_id, _other = self._open_day_with_a_payment()
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.officer_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        # the second user read the open day before the first one's close committed
+        self.assertEqual(env_b["welfare.collection"].browse(day_id).state, "open")
+        self.assertTrue(self._attempt(cr_a, self._close(env_a, day_id)))
+        self.assertFalse(self._attempt(cr_b, self._close(env_b, day_id)))
+        cr_a.commit()
+        # retried, the second close finds the day closed and is refused
+        with self.assertRaisesRegex(UserError, "already closed"):
+            self._close(env_b, day_id)()
+        cr_b.rollback()
+        self.assertEqual(self._day_lines(day_id), {payment_id: 1})
+
+    def test_a_payment_taken_while_the_day_closes_is_posted_with_it(self):
+        day_id, payment_id, other_id = self._open_day_with_a_payment()
+        cr_pay, cr_close = self._cursor(), self._cursor()
+        env_pay = self._env(cr_pay, self.officer_xmlid)
+        env_close = self._env(cr_close, self.committee_xmlid)
+        # the close started (its snapshot) before the payment was committed
+        self.assertEqual(env_close["welfare.collection"].browse(day_id).state, "open")
+        taken = []
+        self.assertTrue(
+            self._attempt(cr_pay, self._take(env_pay, day_id, other_id, taken))
+        )
+        cr_pay.commit()
+        self._remember(env_pay["welfare.contribution"].browse(taken))
+        # PostgreSQL refuses the stale close (the server retries it)
+        self.assertFalse(self._attempt(cr_close, self._close(env_close, day_id)))
+        self.assertTrue(self._attempt(cr_close, self._close(env_close, day_id)))
+        cr_close.commit()
+        self.assertEqual(self._day_lines(day_id), {payment_id: 1, taken[0]: 1})
+
+    def test_a_payment_taken_after_the_close_is_refused(self):
+        day_id, payment_id, other_id = self._open_day_with_a_payment()
+        cr_pay, cr_close = self._cursor(), self._cursor()
+        env_pay = self._env(cr_pay, self.officer_xmlid)
+        env_close = self._env(cr_close, self.committee_xmlid)
+        self.assertTrue(self._attempt(cr_close, self._close(env_close, day_id)))
+        taken = []
+        # the desk waits for the closing transaction's lock on the day
+        self.assertFalse(
+            self._attempt(cr_pay, self._take(env_pay, day_id, other_id, taken))
+        )
+        cr_close.commit()
+        with self.assertRaisesRegex(UserError, "closed and posted"):
+            self._take(env_pay, day_id, other_id, [])()
+        cr_pay.rollback()
+        self.assertEqual(self._day_lines(day_id), {payment_id: 1})
+
+    def test_two_days_of_a_fund_closed_at_once_are_both_posted(self):
+        first_id, first_payment, _other = self._open_day_with_a_payment()
+        second_id, second_payment, _other = self._open_day_with_a_payment()
+        cr_a, cr_b = self._cursor(), self._cursor()
+        env_a = self._env(cr_a, self.officer_xmlid)
+        env_b = self._env(cr_b, self.committee_xmlid)
+        # the second close started (its snapshot) before the first committed
+        self.assertEqual(env_b["welfare.collection"].browse(second_id).state, "open")
+        self.assertTrue(self._attempt(cr_a, self._close(env_a, first_id)))
+        cr_a.commit()
+        # its entry would be numbered after one it cannot see (a gap in the
+        # hash chain): PostgreSQL refuses it, which the server retries
+        with (
+            self.assertRaises(psycopg2.errors.SerializationFailure),
+            mute_logger("odoo.sql_db"),
+        ):
+            self._close(env_b, second_id)()
+            cr_b.flush()
+        cr_b.rollback()
+        self.assertTrue(self._attempt(cr_b, self._close(env_b, second_id)))
+        cr_b.commit()
+        self.assertEqual(self._day_lines(first_id), {first_payment: 1})
+        self.assertEqual(self._day_lines(second_id), {second_payment: 1})
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            moves = (
+                env["welfare.contribution"]
+                .browse([first_payment, second_payment])
+                .move_id.sorted("sequence_number")
+            )
+            self.assertEqual(len(moves), 2)
+            self.assertEqual(moves.mapped("state"), ["posted", "posted"])
+            self.assertTrue(all(moves.mapped("inalterable_hash")))
+            self.assertEqual(moves[1].sequence_number, moves[0].sequence_number + 1)

@@ -167,6 +167,44 @@ class TestReports(AccountingCase, HttpCase):
         self.assertEqual(values["Total receipts"], 3460.0)
         self.assertEqual(values["Total payments"], 900.0)
 
+    def _xlsx_column(self, report, ids, data):
+        content, _kind = self.env["ir.actions.report"]._render(report, ids, data)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return [str(row[0].value) for row in sheet.iter_rows() if row[0].value]
+
+    def _pending_notes(self, rows):
+        return [text for text in rows if text.startswith("Not yet in these figures")]
+
+    def test_statement_and_status_form_say_what_open_days_hold_back(self):
+        day = self.env["welfare.collection"].create(
+            {"fund_id": self.fund.id, "date": D(2026, 6, 1)}
+        )
+        payment = self._payment(self.member2, 30.0, collection_id=day.id)
+        payment.action_confirm()
+        statement = "welfare_accounting.action_report_welfare_statement_xlsx"
+        status = "welfare_accounting.action_report_welfare_fund_status_xlsx"
+        for report, ids, data in (
+            (statement, self.wizard.ids, {}),
+            (status, self.fund.ids, {"fiscal_year": 2026}),
+        ):
+            with self.subTest(report=report):
+                notes = self._pending_notes(self._xlsx_column(report, ids, data))
+                self.assertEqual(len(notes), 1)
+                self.assertIn("1 payments of 30.00 baht", notes[0])
+                self.assertIn("1 collection days still open", notes[0])
+        # the ledger's figures leave the open day out, until it is closed
+        self.assertEqual(self.wizard._statement()["receipts_total"], 3460.0)
+        day.action_close()
+        self.assertEqual(self.wizard._statement()["receipts_total"], 3490.0)
+        for report, ids, data in (
+            (statement, self.wizard.ids, {}),
+            (status, self.fund.ids, {"fiscal_year": 2026}),
+        ):
+            with self.subTest(report=report, closed=True):
+                self.assertFalse(
+                    self._pending_notes(self._xlsx_column(report, ids, data))
+                )
+
     def test_fund_status_form_renders(self):
         pdf, _kind = (
             self.env["ir.actions.report"]

@@ -198,9 +198,43 @@ class WelfareCollection(models.Model):
     def _unlink_only_open_empty(self):
         if self.filtered(lambda c: c.state == "closed"):
             raise UserError(self.env._("A closed collection day cannot be deleted."))
+        if self.contribution_ids.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A collection day holding confirmed payments cannot be "
+                    "deleted: close it."
+                )
+            )
+
+    def _lock_days(self):
+        """Lock the days' rows until the transaction ends; refuse closed ones.
+
+        The state is read under the lock, as committed: a day closed by
+        another transaction since this one started is refused (or, when its
+        close committed after this transaction's snapshot, PostgreSQL raises
+        a serialization failure and the server runs the request again).
+        """
+        if not self:
+            return
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            "SELECT id, state FROM welfare_collection WHERE id IN %s "
+            "ORDER BY id FOR UPDATE",
+            (tuple(self.ids),),
+        )
+        closed = [day_id for day_id, state in self.env.cr.fetchall() if state != "open"]
+        self.invalidate_recordset(["state"])
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The collection day %(day)s is already closed.",
+                    day=self.browse(closed[0]).display_name,
+                )
+            )
 
     def action_close(self):
         """Confirm every draft line of the days at once and close them."""
+        self._lock_days()
         drafts = self.contribution_ids.filtered(lambda c: c.state == "draft")
         if not self.contribution_ids:
             raise UserError(self.env._("The collection day has no payments to close."))

@@ -2,6 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from .common_membership import MembershipCase
@@ -92,3 +93,11 @@ class TestCollection(MembershipCase):
         self.assertTrue(all(collection.contribution_ids.mapped("receipt_number")))
         self.assertEqual(self.behind.paid_until, D(2025, 3, 31))
         self.assertEqual(self.paid_up.paid_until, D(2025, 4, 30))
+
+    def test_a_closed_day_cannot_be_closed_again(self):
+        collection = self._collection()
+        collection.with_user(self.officer).action_close()
+        receipts = collection.contribution_ids.mapped("receipt_number")
+        with self.assertRaisesRegex(UserError, "already closed"):
+            collection.with_user(self.officer).action_close()
+        self.assertEqual(collection.contribution_ids.mapped("receipt_number"), receipts)

@@ -1,1 +1,2 @@
 from . import test_snapshot_grants
+from . import test_snapshot_open_day
