@@ -141,11 +141,7 @@ def member_vals(args, index, fund, profile, today):
         "national_id": person["national_id"],
         "gender": person["gender"],
         "birthdate": person["birthdate"],
-        # no "disabled" member: that type is kept only with the member's
-        # recorded consent (welfare_privacy), which a generated member lacks
-        "member_type": (
-            "general" if person["member_type"] == "disabled" else person["member_type"]
-        ),
+        "member_type": person["member_type"],
         "village_no": person["village_no"],
         "street": person["street"],
         "phone": person["phone"],
@@ -167,22 +163,28 @@ def member_vals(args, index, fund, profile, today):
             )
         ],
     }
-    if (
-        person["member_type"] == "disabled"
-        and "consent_ids" in fund.env["welfare.member"]._fields
-    ):
-        # with the personal-data addon a disabled member is kept only with
-        # their consent to the fund keeping disability data: signed on the
-        # registration form, as the registry import records it
+    # the registration form asks for the consents a member gives: to keep
+    # health data for claims (every generated member signs it, so that their
+    # sickness and hospital claims can be filed) and, for a disabled member,
+    # disability data; with the personal-data addon they are consent records,
+    # as the registry import records them
+    purposes = ["health"]
+    if person["member_type"] == "disabled":
+        purposes.append("disability")
+    if "consent_ids" in fund.env["welfare.member"]._fields:
         vals["consent_ids"] = [
             Command.create(
                 {
-                    "purpose": "disability",
+                    "purpose": purpose,
                     "method": "paper",
                     "given_date": dates["join_date"],
                 }
             )
+            for purpose in purposes
         ]
+    else:
+        vals["health_consent"] = True
+        vals["health_consent_date"] = dates["join_date"]
     return vals
 
 
@@ -302,8 +304,7 @@ def make_claims(env, args, funds, today):
         types = env["welfare.benefit.type"].search(
             [
                 ("fund_id", "=", fund.id),
-                # not "birth": it is claimed for a registered child or dependant
-                ("category", "in", ("hospital", "sickness", "elderly")),
+                ("category", "in", ("hospital", "sickness", "birth", "elderly")),
             ]
         )
         members = env["welfare.member"].search(
