@@ -1,7 +1,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.welfare_accounting.tests.common import AccountingCase
-from odoo.addons.welfare_base.lib.thai_format import fiscal_year_of
+from odoo.addons.welfare_base.lib.thai_calendar import fiscal_year_of
 
 
 @tagged("post_install", "-at_install")
