@@ -29,13 +29,6 @@ class WelfareCashTransferMixin(models.AbstractModel):
     #: (journal kind, CODI category debited, CODI category credited)
     _welfare_transfer = None
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default="/",
-    )
     date = fields.Date(
         required=True,
         default=welfare_today,

@@ -37,13 +37,6 @@ class WelfareGrant(models.Model):
     _order = "date desc, id desc"
     _welfare_posted_state = "posted"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default="/",
-    )
     source = fields.Selection(
         selection=[
             ("codi_seed", "CODI Seed Grant"),

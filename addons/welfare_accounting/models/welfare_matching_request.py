@@ -39,13 +39,6 @@ class WelfareMatchingRequest(models.Model):
     _workflow_initial = {"state": ("draft",)}
     _order = "fiscal_year desc, id desc"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default="/",
-    )
     fiscal_year = fields.Integer(
         required=True,
         default=lambda self: thai_calendar.fiscal_year_of(welfare_today(self)),

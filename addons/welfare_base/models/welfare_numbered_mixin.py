@@ -19,7 +19,7 @@ The fund's fast sequences (member numbers, receipts: thousands at once, a
 gap is harmless) are ``ir.sequence`` rows, drawn by ``welfare.fund``.
 """
 
-from odoo import api, models
+from odoo import api, fields, models
 
 from ..lib import thai_calendar
 from .welfare_date import welfare_today
@@ -31,6 +31,16 @@ class WelfareNumberedMixin(models.AbstractModel):
 
     #: the field holding the number
     _document_number_field = "name"
+
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        help="Given when the document is recorded: gapless within the fund "
+        "and the Buddhist-era year.",
+    )
 
     @api.model
     def _document_number_code(self):
