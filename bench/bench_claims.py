@@ -52,6 +52,26 @@ def main():
                     "units": 1 + i % 4 if btype.amount_type == "per_unit" else 1,
                 }
             )
+        # a benefit for a child (childbirth) is claimed for the child, who is
+        # registered on the member's form first (set-up, outside the clock)
+        for_child = [
+            vals
+            for vals in vals_list
+            if types.browse(vals["benefit_type_id"]).claim_for != "member"
+        ]
+        children = env["welfare.member.dependant"].create(
+            [
+                {
+                    "member_id": vals["member_id"],
+                    "name": f"ด.ญ.ลูกสมาชิก {index}",
+                    "relationship": "child",
+                    "birth_date": vals["event_date"],
+                }
+                for index, vals in enumerate(for_child)
+            ]
+        )
+        for vals, child in zip(for_child, children, strict=True):
+            vals["dependant_id"] = child.id
         env = env(
             context=dict(
                 env.context,
