@@ -66,7 +66,7 @@ class WelfareNumberedMixin(models.AbstractModel):
             numbers = Numbers._take_numbers(fund, code, None, len(ids), year_be=year_be)
             # the number is a workflow-only field where the model is guarded
             records = self.browse(ids)
-            if "_workflow_open" in dir(records):
+            if hasattr(records, "_workflow_open"):
                 records = records._workflow_open()
             for record, number in zip(records, numbers, strict=True):
                 record[self._document_number_field] = number

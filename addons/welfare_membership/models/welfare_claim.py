@@ -472,8 +472,16 @@ class WelfareClaim(models.Model):
 
     @api.constrains("member_id", "benefit_type_id")
     def _check_health_benefit(self):
-        for claim in self:
-            self._check_health_benefit_consent(claim.member_id, claim.benefit_type_id)
+        # the consents of all the claims' members are read at once
+        health = self.filtered(
+            lambda c: c.benefit_type_id.category in HEALTH_CATEGORIES
+        )
+        consenting = health.member_id._welfare_filter_consent("health")
+        missing = health.filtered(lambda c: c.member_id not in consenting)[:1]
+        if missing:
+            self._check_health_benefit_consent(
+                missing.member_id, missing.benefit_type_id
+            )
 
     @api.constrains("dependant_id", "member_id", "benefit_type_id")
     def _check_dependant(self):

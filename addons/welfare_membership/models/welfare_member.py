@@ -351,6 +351,11 @@ class WelfareMember(models.Model):
             return all(members.mapped("health_consent"))
         return purpose == "contact"
 
+    def _welfare_filter_consent(self, purpose):
+        """The members of ``self`` who gave a consent for ``purpose`` (the
+        personal data addon answers from its consent records, in one query)."""
+        return self.filtered(lambda member: member._welfare_has_consent(purpose))
+
     @api.depends("birthdate")
     def _compute_age(self):
         today = welfare_today(self)

@@ -5,5 +5,4 @@ from . import test_other_fund
 from . import test_rights
 from . import test_integrity_privacy
 from . import test_dependant_id
-from . import test_reminder_consent
 from . import test_import_consent

@@ -1,13 +1,13 @@
 from odoo.tests import tagged
 
-from odoo.addons.welfare_reminder.tests.common import LineStandIn, ReminderCase
+from .common import LineStandIn, ReminderCase
 
 
 @tagged("post_install", "-at_install")
 class TestReminderConsent(ReminderCase):
-    """Reminders (welfare_reminder) ask the member's consent to be contacted;
-    with this addon the consent records answer. Runs where both addons are
-    installed, as in the full suite."""
+    """Reminders ask the member's consent to be contacted. The personal data
+    addon (welfare_privacy) installs with the membership, so wherever reminders
+    run its consent records answer."""
 
     def test_member_with_contact_consent_is_reminded(self):
         member = self._member()
